@@ -1,0 +1,188 @@
+"""Reads a course folder into the model, checking every file and every reference between them.
+
+Nothing is returned unless the whole course is sound: all problems found in all files are
+raised together as one ``ContentError``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import ContentError, Problem
+from .messages import describe
+from .model import ID_PATTERN, KINDS, Module, Scenario, Worksheet
+from .yamlsource import Document, ProblemsFound, read_document
+
+CONTENT_DIRS = tuple(KINDS)  # modules, scenarios, worksheets
+SUFFIXES = (".yml", ".yaml")
+
+
+@dataclass(frozen=True)
+class Course:
+    """A whole, valid course: modules in course order, scenarios and worksheets by id."""
+
+    modules: tuple[Module, ...]
+    scenarios: dict[str, Scenario]
+    worksheets: dict[str, Worksheet]
+
+    def module_of(self, item_id: str, kind: str) -> Module | None:
+        """The first module (in course order) that links the scenario or worksheet."""
+        return next((m for m in self.modules if item_id in getattr(m, kind)), None)
+
+
+@dataclass
+class _Loaded:
+    document: Document
+    item: BaseModel
+
+    def problem(self, path: tuple[str | int, ...], message: str, *, key: bool = False) -> Problem:
+        positions = self.document.positions
+        line, column = positions.of_key(path) if key else positions.of_value(path)
+        return Problem(self.document.path, line, column, message)
+
+
+def content_files(root: Path) -> list[Path]:
+    """Every content file under ``root``, in a stable order."""
+    return sorted(
+        path
+        for folder in CONTENT_DIRS
+        if (root / folder).is_dir()
+        for path in (root / folder).iterdir()
+        if path.suffix in SUFFIXES and path.is_file()
+    )
+
+
+def load_file(kind: str, shown: str, raw: bytes) -> _Loaded:
+    """Read and check one content file's bytes; raise ``ContentError`` with its problems."""
+    try:
+        document = read_document(shown, raw)
+    except ProblemsFound as found:
+        raise ContentError(found.problems) from None
+    model = KINDS[kind]
+    try:
+        item = model.model_validate(document.data)
+    except ValidationError as error:
+        problems = []
+        for detail in error.errors(include_url=False):
+            location, at_key, message = describe(detail, model)
+            positions = document.positions
+            line, column = positions.of_key(location) if at_key else positions.of_value(location)
+            problems.append(Problem(shown, line, column, message))
+        raise ContentError(problems) from None
+    entry = _Loaded(document, item)
+    if isinstance(item, Scenario):
+        own = [entry.problem(path, message) for path, message in item.reference_problems()]
+        if own:
+            raise ContentError(own)
+    return entry
+
+
+def load_course(root: Path) -> Course:
+    """Load and check the course under ``root``; raise ``ContentError`` listing every problem."""
+    problems: list[Problem] = []
+    loaded: dict[str, dict[str, _Loaded]] = {kind: {} for kind in KINDS}
+    # Ids of every file present, valid or not: a broken file is reported once, by itself,
+    # not again by each module that links it.
+    present: dict[str, set[str]] = {kind: set() for kind in KINDS}
+
+    files = content_files(root)
+    if not any(path.parent.name == "modules" for path in files):
+        problems.append(
+            Problem("modules", 1, 1, "no modules found: add a file such as modules/my-module.yml")
+        )
+    for path in files:
+        kind = path.parent.name
+        shown = path.relative_to(root).as_posix()
+        item_id = path.stem
+        if not re.match(ID_PATTERN, item_id):
+            suggestion = re.sub(r"[^a-z0-9]+", "-", item_id.lower()).strip("-") or "my-file"
+            problems.append(
+                Problem(
+                    shown,
+                    1,
+                    1,
+                    (
+                        f"the file name '{path.name}' is not a valid id; rename it to "
+                        f"'{suggestion}{path.suffix}' (lowercase letters, digits and hyphens)"
+                    ),
+                )
+            )
+            continue
+        if item_id in present[kind]:
+            problems.append(
+                Problem(
+                    shown, 1, 1, f"'{item_id}' is defined twice, as .yml and .yaml; keep one file"
+                )
+            )
+            continue
+        present[kind].add(item_id)
+        try:
+            entry = load_file(kind, shown, path.read_bytes())
+        except ContentError as error:
+            problems.extend(error.problems)
+            continue
+        entry.item._id = item_id
+        loaded[kind][item_id] = entry
+
+    problems.extend(_cross_file_problems(loaded, present))
+    if problems:
+        raise ContentError(problems)
+
+    modules = sorted((e.item for e in loaded["modules"].values()), key=lambda m: m.order)
+    course_modules: tuple[Module, ...] = tuple(modules)  # type: ignore[arg-type]
+    return Course(
+        modules=course_modules,
+        scenarios=_in_course_order(loaded["scenarios"], course_modules, "scenarios"),
+        worksheets=_in_course_order(loaded["worksheets"], course_modules, "worksheets"),
+    )
+
+
+def _cross_file_problems(
+    loaded: dict[str, dict[str, _Loaded]], present: dict[str, set[str]]
+) -> list[Problem]:
+    problems: list[Problem] = []
+    orders: dict[int, str] = {}
+    for entry in loaded["modules"].values():
+        module = entry.item
+        assert isinstance(module, Module)
+        if module.order in orders:
+            problems.append(
+                entry.problem(
+                    ("order",),
+                    (
+                        f"order {module.order} is also used by {orders[module.order]}; "
+                        "give each module its own position"
+                    ),
+                )
+            )
+        else:
+            orders[module.order] = entry.document.path
+        for kind in ("scenarios", "worksheets"):
+            known = sorted(present[kind])
+            for index, ref in enumerate(getattr(module, kind)):
+                if ref not in present[kind]:
+                    match = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
+                    hint = f" — did you mean '{match[0]}'?" if match else ""
+                    singular = kind[:-1]
+                    problems.append(
+                        entry.problem(
+                            (kind, index),
+                            (f"no {singular} '{ref}': there is no {kind}/{ref}.yml{hint}"),
+                        )
+                    )
+    return problems
+
+
+def _in_course_order(entries: dict[str, _Loaded], modules: tuple[Module, ...], kind: str) -> dict:
+    """Items in the order modules first link them; unlinked ones last, by id."""
+    rank: dict[str, int] = {}
+    for module in modules:
+        for ref in getattr(module, kind):
+            rank.setdefault(ref, len(rank))
+    ordered = sorted(entries, key=lambda item_id: (rank.get(item_id, len(rank)), item_id))
+    return {item_id: entries[item_id].item for item_id in ordered}
