@@ -1,0 +1,107 @@
+/* Side by Side: scenarios. Choose a response first, then compare them all side by side.
+ * The choice is kept in this browser's localStorage; nothing is sent anywhere. */
+(function () {
+  "use strict";
+  var PREFIX = "sidebyside:v1:scenario:";
+
+  function load(id, key) {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(PREFIX + id));
+      if (saved && typeof saved === "object" && typeof saved.choice === "number" &&
+          (!key || saved.key === key)) return saved;
+    } catch (e) { /* unreadable or blocked storage counts as no choice */ }
+    return null;
+  }
+
+  function save(id, value) {
+    try { window.localStorage.setItem(PREFIX + id, JSON.stringify(value)); } catch (e) { /* full or blocked */ }
+  }
+
+  function forget(id) {
+    try { window.localStorage.removeItem(PREFIX + id); } catch (e) { /* blocked */ }
+  }
+
+  function setUp(form) {
+    var id = form.getAttribute("data-sbs-scenario");
+    var key = form.getAttribute("data-sbs-key");
+    var analysis = document.querySelector(".sbs-analysis[data-sbs-scenario='" + id + "']");
+    var result = document.querySelector(".sbs-choice-result");
+    var button = form.querySelector("button[type=submit]");
+
+    function ask() {
+      form.hidden = false;
+      analysis.hidden = true;
+      result.textContent = "";
+      analysis.querySelectorAll(".sbs-chosen").forEach(function (node) { node.classList.remove("sbs-chosen"); });
+    }
+
+    function reveal(index, moveFocus) {
+      var input = form.querySelector("input[value='" + index + "']");
+      var section = analysis.querySelector("[data-sbs-response='" + index + "']");
+      if (!input || !section) { forget(id); ask(); return; }
+      input.checked = true;
+      form.hidden = true;
+      analysis.hidden = false;
+      section.classList.add("sbs-chosen");
+      var verdict = input.getAttribute("data-sbs-verdict");
+      result.textContent = "";
+      var heading = document.createElement("p");
+      heading.className = "sbs-choice-verdict sbs-verdict-text-" + verdict;
+      heading.textContent = "You chose “" + input.getAttribute("data-sbs-label") + "”. This response is " +
+        verdict + ".";
+      heading.tabIndex = -1;
+      result.appendChild(heading);
+      var why = section.querySelector(".sbs-why").cloneNode(true);
+      why.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
+      result.appendChild(why);
+      var next = document.createElement("p");
+      next.textContent = "Below, every response side by side, with the contrast between them.";
+      result.appendChild(next);
+      var again = document.createElement("button");
+      again.type = "button";
+      again.className = "md-button";
+      again.textContent = "Choose again";
+      again.addEventListener("click", function () {
+        forget(id);
+        ask();
+        form.querySelectorAll("input").forEach(function (i) { i.checked = false; });
+        form.querySelector("input").focus();
+      });
+      result.appendChild(again);
+      if (moveFocus) heading.focus();
+    }
+
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var chosen = form.querySelector("input:checked");
+      if (!chosen) {
+        result.textContent = "Choose one of the responses first.";
+        return;
+      }
+      save(id, { key: key, choice: Number(chosen.value),
+                 verdict: chosen.getAttribute("data-sbs-verdict"), label: chosen.getAttribute("data-sbs-label") });
+      reveal(Number(chosen.value), true);
+    });
+
+    var saved = load(id, key);
+    if (saved) reveal(saved.choice, false); else ask();
+    button.hidden = false;
+  }
+
+  function showIndex() {
+    document.querySelectorAll("[data-sbs-choice]").forEach(function (cell) {
+      var saved = load(cell.getAttribute("data-sbs-choice"), null);
+      if (saved && typeof saved.verdict === "string" && typeof saved.label === "string") {
+        cell.textContent = saved.verdict.charAt(0).toUpperCase() + saved.verdict.slice(1) + ": " + saved.label;
+      }
+    });
+  }
+
+  function start() {
+    document.querySelectorAll("form.sbs-choose").forEach(setUp);
+    showIndex();
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

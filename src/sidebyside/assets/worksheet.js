@@ -1,0 +1,70 @@
+/* Side by Side: worksheets filled on screen. What is typed stays in this browser's
+ * localStorage, one entry per worksheet, until Clear; nothing is sent anywhere. */
+(function () {
+  "use strict";
+  var PREFIX = "sidebyside:v1:worksheet:";
+
+  function load(id) {
+    try {
+      var saved = JSON.parse(window.localStorage.getItem(PREFIX + id));
+      return saved && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
+    } catch (e) {
+      return {}; // unreadable or blocked storage counts as an empty worksheet
+    }
+  }
+
+  function save(id, values) {
+    try {
+      if (Object.keys(values).length) window.localStorage.setItem(PREFIX + id, JSON.stringify(values));
+      else window.localStorage.removeItem(PREFIX + id);
+    } catch (e) { /* full or blocked */ }
+  }
+
+  function read(form) {
+    var values = {};
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name) return;
+      if (field.type === "radio") { if (field.checked) values[field.name] = field.value; }
+      else if (field.type === "checkbox") { if (field.checked) values[field.name] = true; }
+      else if (field.value) values[field.name] = field.value;
+    });
+    return values;
+  }
+
+  function fill(form, values) {
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!field.name) return;
+      var value = values[field.name];
+      if (field.type === "radio") field.checked = typeof value === "string" && field.value === value;
+      else if (field.type === "checkbox") field.checked = value === true;
+      else if ("value" in field && field.type !== "button") field.value = typeof value === "string" ? value : "";
+    });
+  }
+
+  function setUp(form) {
+    var id = form.getAttribute("data-sbs-worksheet");
+    fill(form, load(id));
+    var status = document.querySelector(".sbs-worksheet-status");
+    form.addEventListener("input", function () { save(id, read(form)); });
+    form.addEventListener("change", function () { save(id, read(form)); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+    document.querySelectorAll("[data-sbs-action='clear-worksheet']").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        if (!window.confirm("Clear everything typed into this worksheet in this browser?")) return;
+        save(id, {});
+        fill(form, {});
+        if (status) status.textContent = "The worksheet is cleared.";
+      });
+    });
+    document.querySelectorAll("[data-sbs-action='print-worksheet']").forEach(function (button) {
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function start() { document.querySelectorAll("form.sbs-worksheet").forEach(setUp); }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

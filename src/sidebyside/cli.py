@@ -1,0 +1,83 @@
+"""The author's command line: `sidebyside validate`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .authoring import SCHEMA_DIR, SINGULAR, StarterError, write_schemas, write_starter
+from .errors import ContentError
+from .load import load_course
+
+
+def _validate(args: argparse.Namespace) -> int:
+    try:
+        course = load_course(Path(args.root))
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    counts = [
+        _count(len(course.modules), "module"),
+        _count(len(course.scenarios), "scenario"),
+        _count(len(course.worksheets), "worksheet"),
+    ]
+    print(f"The course is valid: {', '.join(counts)}.")
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    try:
+        path = write_starter(Path(args.root), args.kind, args.name)
+    except StarterError as error:
+        print(f"sidebyside new: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}. Edit it, then run: sidebyside validate")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    for path in write_schemas(Path(args.out)):
+        print(f"Wrote {path}")
+    return 0
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sidebyside", description="Tools for writing the Side by Side course."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    validate = commands.add_parser(
+        "validate", help="check every content file without building the site"
+    )
+    validate.add_argument(
+        "--root", default=".", help="folder holding modules/, scenarios/, worksheets/"
+    )
+    validate.set_defaults(run=_validate)
+
+    new = commands.add_parser("new", help="write a commented starter file to edit")
+    new.add_argument("kind", choices=sorted(SINGULAR.values()))
+    new.add_argument("name", help="the new file's id, such as define-roles")
+    new.add_argument("--root", default=".", help="folder holding modules/, scenarios/, ...")
+    new.set_defaults(run=_new)
+
+    schema = commands.add_parser("schema", help="write the JSON Schemas editors use")
+    schema.add_argument(
+        "--out", default=SCHEMA_DIR, help=f"folder to write to (default {SCHEMA_DIR})"
+    )
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,23 @@
+"""The plugin's options, as set under `plugins: - sidebyside:` in mkdocs.yml."""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+
+class SideBySideConfig(Config):
+    enabled = c.Type(bool, default=True)
+    """Switch the plugin off without removing it from mkdocs.yml."""
+
+    # Content
+    content_dir = c.Type(str, default=".")
+    """Folder holding modules/, scenarios/ and worksheets/, relative to mkdocs.yml."""
+
+    # Printing
+    pdf = c.Type(bool, default=True)
+    """Make PDFs of the worksheets and the facilitator's pack; false for fast previews."""
+    paper = c.Choice(("letter", "a4"), default="letter")
+    """Paper size of the PDFs."""
+    pack_guide = c.Type(str, default="facilitator-guide.md")
+    """Page in docs/ that opens the facilitator's pack (its session plans); '' for none."""

@@ -1,0 +1,222 @@
+"""Turns a loaded course into Markdown pages through Jinja2 templates.
+
+No file access beyond reading templates, and nothing from MkDocs: the pages could feed any
+static-site engine. The same course always renders to the same text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from .load import Course
+from .model import Question, Response, Scenario, Worksheet
+from .text import SafeMarkdown, literal
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Markers a hand-written page may hold on a line of its own, replaced by generated content.
+MODULE_LIST = "<!-- sidebyside:modules -->"
+FACILITATOR_NOTES = "<!-- sidebyside:facilitator-notes -->"
+
+ROLE_NAMES = {
+    "teacher": "teacher",
+    "teacher2": "teacher",
+    "ia": "IA",
+    "ia2": "IA",
+    "bt": "behavior technician",
+    "bcba": "BCBA",
+    "admin": "administrator",
+    "parent": "parent",
+}
+AUDIENCE_NAMES = {"teacher": "teachers", "ia": "IAs", "facilitator": "facilitators"}
+VERDICT_NAMES = {"bad": "Bad", "mixed": "Mixed", "good": "Good"}
+PAPER_NAMES = {"letter": "US Letter", "a4": "A4"}
+
+
+@dataclass(frozen=True)
+class Page:
+    """A generated page: where it goes in the docs tree, and its Markdown."""
+
+    src_uri: str
+    content: str
+    in_nav: bool = True
+    """False for print views, which pages link to but the navigation leaves out."""
+
+
+def short_hash(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:12]
+
+
+def question_key(question: Question) -> str:
+    """A short hash of what makes a question what it is; it changes when the question does."""
+    essence = {
+        "prompt": question.prompt,
+        "type": question.type,
+        "options": [[option.text, option.correct] for option in question.options],
+    }
+    return short_hash(json.dumps(essence, sort_keys=True))
+
+
+def page_title(title: str) -> Markup:
+    """A title for the page's front matter, escaped: MkDocs puts it into HTML unescaped."""
+    return Markup(json.dumps(html.escape(title, quote=False), ensure_ascii=False))
+
+
+def scenario_key(scenario: Scenario) -> str:
+    """Changes when the responses do, so a saved choice never points at a different one."""
+    essence = [
+        [r.verdict, r.label, [[line.who, line.says] for line in r.lines]]
+        for r in scenario.responses
+    ]
+    return short_hash(json.dumps(essence))
+
+
+def choice_order(responses: Sequence[Response], seed: str) -> list[tuple[int, Response]]:
+    """The responses in a shuffled order that is the same at every build."""
+    numbered = list(enumerate(responses))
+    return sorted(numbered, key=lambda pair: short_hash(f"{seed}:{pair[0]}"))
+
+
+def side_by_side(responses: Sequence[Response]) -> list[tuple[int, Response]]:
+    """The responses ordered bad, mixed, good, each keeping its position in the file."""
+    rank = {verdict: n for n, verdict in enumerate(VERDICT_NAMES)}
+    return sorted(enumerate(responses), key=lambda pair: rank[pair[1].verdict])
+
+
+def css_string(text: str) -> Markup:
+    """Text for the inside of a quoted CSS string in a <style> element."""
+    cleaned = text.replace("\\", "\\\\").replace('"', '\\"').replace("<", "\\3c ")
+    return Markup(" ".join(cleaned.split()))
+
+
+def role_name(key: str) -> str:
+    return ROLE_NAMES.get(key, key.replace("-", " "))
+
+
+def audience_text(audience: Sequence[str]) -> str:
+    names = [AUDIENCE_NAMES[a] for a in audience]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+class Renderer:
+    """Renders course pages; template folders listed first override the package's own."""
+
+    def __init__(self, template_dirs: Sequence[str | Path] = (), site_name: str = "") -> None:
+        self._markdown = SafeMarkdown()
+        self._env = Environment(
+            loader=ChoiceLoader([FileSystemLoader([*map(str, template_dirs), str(TEMPLATES)])]),
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self._env.filters.update(
+            md=self._markdown.block,
+            md_inline=self._markdown.inline,
+            literal=literal,
+            role=role_name,
+            audience=audience_text,
+            question_key=question_key,
+            short_hash=short_hash,
+            page_title=page_title,
+            choice_order=choice_order,
+            scenario_key=scenario_key,
+            css_string=css_string,
+            side_by_side=side_by_side,
+        )
+        self._env.globals.update(verdict_names=VERDICT_NAMES, site_name=site_name)
+
+    def _render(self, template: str, **context: object) -> str:
+        return self._env.get_template(f"sidebyside/{template}").render(**context)
+
+    def pages(self, course: Course, pdf_paper: str | None = None) -> list[Page]:
+        """Every generated page of the course; with a paper size, worksheets link their PDF."""
+        pages = [
+            Page(
+                f"modules/{module.id}.md",
+                self._render("module.md", module=module, course=course),
+            )
+            for module in course.modules
+        ]
+        pages.append(Page("notes.md", self._render("notes.md", course=course)))
+        pages.append(Page("certificate.md", self._render("certificate.md", course=course)))
+        pages.append(Page("scenarios/index.md", self._render("scenarios.md", course=course)))
+        pages += [
+            Page(
+                f"scenarios/{scenario.id}.md",
+                self._render(
+                    "scenario.md",
+                    scenario=scenario,
+                    module=course.module_of(scenario.id, "scenarios"),
+                ),
+            )
+            for scenario in course.scenarios.values()
+        ]
+        for scenario in course.scenarios.values():
+            pages.append(
+                Page(
+                    f"scenarios/{scenario.id}-discussion.md",
+                    self._render("scenario-discussion.md", scenario=scenario),
+                    in_nav=False,
+                )
+            )
+            if scenario.roleplay:
+                pages.append(
+                    Page(
+                        f"scenarios/{scenario.id}-cards.md",
+                        self._render("scenario-cards.md", scenario=scenario),
+                        in_nav=False,
+                    )
+                )
+        pages += [
+            Page(
+                f"worksheets/{worksheet.id}.md",
+                self._render(
+                    "worksheet.md",
+                    worksheet=worksheet,
+                    pdf_name=f"{worksheet.id}.pdf" if pdf_paper else "",
+                    paper_name=PAPER_NAMES.get(pdf_paper or "", ""),
+                ),
+            )
+            for worksheet in course.worksheets.values()
+        ]
+        return pages
+
+    def worksheet_document(self, worksheet: Worksheet, paper: str) -> str:
+        """A worksheet as a standalone HTML document for printing to PDF."""
+        return self._render(
+            "pdf/worksheet.html", worksheet=worksheet, paper=paper, footer=worksheet.title
+        )
+
+    def pack_document(self, course: Course, guide_html: str, paper: str) -> str:
+        """The facilitator's pack: the guide, module summaries, role-play cards, worksheets."""
+        return self._render(
+            "pdf/pack.html",
+            course=course,
+            guide=Markup(guide_html),  # the course's own hand-written page
+            paper=paper,
+            footer=f"{self._env.globals['site_name']}: facilitator's pack",
+        )
+
+    def fill_markers(self, markdown: str, course: Course, link: Callable[[str], str]) -> str:
+        """Replaces generation markers in a hand-written page.
+
+        ``link`` turns a page's source path (``modules/partners.md``) into a URL relative to
+        the page being filled; only the site engine knows how its URLs are shaped.
+        """
+        templates = {MODULE_LIST: "module-list.md", FACILITATOR_NOTES: "facilitator-notes.md"}
+        for marker, template in templates.items():
+            if marker in markdown:
+                markdown = markdown.replace(
+                    marker, self._render(template, course=course, link=link)
+                )
+        return markdown

@@ -1,0 +1,56 @@
+"""Helpers the tests share: real MkDocs builds, and serving a built site on loopback."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+
+def build_site(root: Path, site: Path | None = None, **overrides: object) -> Path:
+    """Build the course at ``root`` with a real, strict MkDocs run; return the site folder."""
+    site = site or root / "site"
+    config = load_config(
+        config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=True, **overrides
+    )
+    build(config)
+    return site
+
+
+def page_text(site: Path, uri: str) -> str:
+    return (site / uri / "index.html").read_text(encoding="utf-8")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+    """Serve ``folder`` from a thread on a free loopback port; return its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}", server
+
+
+class Site:
+    """A sample course, built and served; rebuild() after editing its files."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.folder = build_site(root)
+        self.base, self._server = serve(self.folder)
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def rebuild(self) -> None:
+        build_site(self.root)
+
+    def close(self) -> None:
+        self._server.shutdown()

@@ -1,0 +1,213 @@
+"""Real, strict MkDocs builds of a course in tmp_path, asserted on the HTML a reader gets."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import build_site, page_text
+
+NEW_MODULE = """\
+title: Second module
+order: 2
+audience: [ia]
+minutes: 5
+summary: A second module.
+objectives: [Do one thing.]
+sections:
+  - heading: Only section
+    body: Some text.
+scenarios: [new-scenario]
+worksheets: [new-worksheet]
+quiz:
+  - prompt: Pick one.
+    type: single
+    options:
+      - {text: A, correct: true, feedback: Yes A.}
+      - {text: B, feedback: Not B.}
+    explanation: A it is.
+  - prompt: Pick several.
+    type: multiple
+    options:
+      - {text: C, correct: true, feedback: Yes C.}
+      - {text: D, correct: true, feedback: Yes D.}
+      - {text: E, feedback: Not E.}
+    explanation: C and D.
+  - prompt: The sky is green.
+    type: true-false
+    options:
+      - {text: "True", feedback: Look up.}
+      - {text: "False", correct: true, feedback: Right.}
+    explanation: It is blue.
+"""
+
+NEW_SCENARIO = """\
+title: A new scenario
+situation: Something happened.
+characters: {ia: Ana, ia2: Ben}
+raised_by: ia2
+prompt: What does Ben say?
+responses:
+  - label: Snap
+    verdict: bad
+    lines: [{who: ia2, says: "Not again!"}]
+    why: It starts a fight.
+  - label: Ask
+    verdict: good
+    lines: [{who: ia2, says: "Can we talk later?"}, {who: ia, says: "Sure."}]
+    why: It keeps the door open.
+contrast:
+  - {bad: Snaps., good: Asks.}
+"""
+
+NEW_WORKSHEET = """\
+title: A new worksheet
+purpose: Try it.
+blocks:
+  - matrix:
+      columns: [Ana, Ben]
+      groups:
+        - heading: Duties
+          rows: [Lunch, Recess]
+"""
+
+
+def test_module_page(course: Path) -> None:
+    html = page_text(build_site(course), "modules/first-steps")
+    assert '<h1 id="first-steps-together">First steps together</h1>' in html
+    assert "Module 1 · about 10 minutes · for teachers and IAs" in html
+    assert "<p>Meet your partner and agree <strong>who does what</strong>.</p>" in html
+    assert "<li>Name one task each of you will lead.</li>" in html
+    assert '<h2 id="start-with-a-conversation">Start with a conversation</h2>' in html
+    assert "<li>Share what you each did last year.</li>" in html
+    assert "<li>Talk first.</li>" in html
+    assert "What will you ask your partner on day one?" in html
+    assert '<a href="../../scenarios/late-for-the-bus/">Late for the bus</a>' in html
+    assert '<a href="../../worksheets/starter-agreement/">Starter agreement</a>' in html
+    assert "<em>A guide</em>, a publisher (2020)" in html
+    assert "Pair people who do not know each other." not in html  # facilitator notes
+
+
+def test_quiz_reads_without_javascript(course: Path) -> None:
+    html = page_text(build_site(course), "modules/first-steps")
+    assert html.count('<fieldset class="sbs-question"') == 3
+    assert "Question 1 of 3.</span> Your IA has an idea for the morning routine." in html
+    assert html.count('type="radio" name="first-steps-q1"') == 2
+    assert html.count('type="checkbox" name="first-steps-q2"') == 3
+    assert "<summary>Show the answer</summary>" in html
+    assert "<strong>✓ Right:</strong> Try it for a week and review it together." in html
+    assert "<p>Trying an idea together shows it was heard.</p>" in html
+
+
+def test_scenario_page(course: Path) -> None:
+    html = page_text(build_site(course), "scenarios/late-for-the-bus")
+    assert "Ms. Rivera (teacher), Mr. Chen (IA) · raised by the IA" in html
+    assert "<strong>Your turn:</strong> What should the IA say?" in html
+    assert '<span class="sbs-verdict">Bad:</span> Blame' in html
+    assert '<span class="sbs-verdict">Mixed:</span> Right words, wrong place' in html
+    assert '<span class="sbs-speaker">Mr. Chen:</span> You always keep them late.' in html
+    assert "<td>Blames the teacher.</td><td>Describes what happened.</td>" in html
+    assert "<li>What would you say?</li>" in html
+    assert "Ms. Rivera, the teacher</h3>" in html and "<p>You lost track of time.</p>" in html
+
+
+def test_scenarios_index(course: Path) -> None:
+    html = page_text(build_site(course), "scenarios")
+    assert '<a href="late-for-the-bus/">Late for the bus</a>' in html
+    assert "<td>1. First steps together</td>" in html
+    assert "<td>the IA</td>" in html
+
+
+def test_worksheet_page(course: Path) -> None:
+    html = page_text(build_site(course), "worksheets/starter-agreement")
+    assert '<label for="starter-agreement-b1-f3">Review on</label>' in html
+    assert '<h2 id="starter-agreement-b2">Who does what</h2>' in html
+    assert '<th scope="colgroup" colspan="6">Planning</th>' in html
+    assert 'aria-label="Shared: Records behavior data"' in html
+    assert html.count('type="radio"') == 3 * 4
+    assert '<textarea id="starter-agreement-b3-p1"' in html
+    assert 'type="checkbox" name="starter-agreement-b4-c1"> We asked administration' in html
+    assert "Instructional assistant: signature</label>" in html
+
+
+def test_home_lists_modules_in_order(course: Path) -> None:
+    html = page_text(build_site(course), ".")
+    assert '<a href="modules/first-steps/">First steps together</a>' in html
+    assert "About 10 minutes · for teachers and IAs" in html
+
+
+def test_new_files_add_pages_and_navigation_without_other_edits(course: Path) -> None:
+    (course / "modules/second.yml").write_text(NEW_MODULE)
+    (course / "scenarios/new-scenario.yml").write_text(NEW_SCENARIO)
+    (course / "worksheets/new-worksheet.yml").write_text(NEW_WORKSHEET)
+    site = build_site(course)
+    module = page_text(site, "modules/second")
+    assert module.count('<fieldset class="sbs-question"') == 3
+    assert 'data-sbs-type="true-false"' in module and 'data-sbs-type="multiple"' in module
+    scenario = page_text(site, "scenarios/new-scenario")
+    assert '<span class="sbs-speaker">Ben:</span> Not again!' in scenario
+    assert "raised by the IA" in scenario
+    worksheet = page_text(site, "worksheets/new-worksheet")
+    assert 'aria-label="Ben: Recess"' in worksheet
+    home = page_text(site, ".")
+    assert home.index("First steps together") < home.index("Second module")
+    # Navigation: every page appears in the sidebar of every other page.
+    nav_titles = re.findall(r'class="md-ellipsis">\s*(.*?)\s*</span>', home)
+    for title in ("Second module", "A new scenario", "A new worksheet"):
+        assert title in nav_titles
+
+
+def test_raw_html_and_script_are_escaped(course: Path) -> None:
+    path = course / "modules/first-steps.yml"
+    text = path.read_text()
+    text = text.replace(
+        "title: First steps together", 'title: "First <script>alert(1)</script> steps"'
+    )
+    text = text.replace(
+        "Use the role agreement.",
+        "|\n      <img src=x onerror=alert(1)> and [a link](javascript:alert(2)) *kept*",
+    )
+    path.write_text(text)
+    html = page_text(build_site(course), "modules/first-steps")
+    assert "<script>alert(1)" not in html
+    assert (
+        "<title>First &lt;script&gt;alert(1)&lt;/script&gt; steps - Sample course</title>" in html
+    )
+    assert "First &lt;script&gt;alert(1)&lt;/script&gt; steps" in html
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "javascript:" not in html
+    assert "<em>kept</em>" in html
+
+
+def test_bad_content_stops_the_build_before_anything_is_written(course: Path) -> None:
+    (course / "modules/first-steps.yml").write_text("title: [broken\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(course / "site")],
+        cwd=course,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1
+    assert "modules/first-steps.yml:2:1: invalid YAML" in result.stderr
+    assert not (course / "site").exists()
+
+
+def test_same_content_builds_byte_identical_sites(course: Path, tmp_path: Path) -> None:
+    first = build_site(course)
+    first_files = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
+    second = build_site(course, tmp_path / "second")
+    second_files = {p.relative_to(second): p.read_bytes() for p in second.rglob("*") if p.is_file()}
+    assert first_files.keys() == second_files.keys()
+    different = [str(p) for p in first_files if first_files[p] != second_files[p]]
+    assert different == []
+
+
+@pytest.mark.parametrize("name", ["index.md", "glossary.md"])
+def test_handwritten_pages_stay(course: Path, name: str) -> None:
+    (course / "docs" / "glossary.md").write_text("# Glossary\n\n**IA**: instructional assistant.\n")
+    site = build_site(course)
+    assert (site / name.replace(".md", "/index.html").replace("index/", "")).exists()
