@@ -1,0 +1,81 @@
+"""The whole course in Chromium: every page passes axe, asks no other host, works offline."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect
+
+from helpers import serve
+
+# WCAG 2.1 A and AA, plus axe's best practices (which include naming dialogs).
+AXE_RULES = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }
+}
+
+
+@pytest.fixture(scope="module")
+def served(course_site: Path) -> Iterator[str]:
+    base, server = serve(course_site)
+    yield base
+    server.shutdown()
+
+
+def site_pages(site: Path) -> list[str]:
+    return sorted(
+        "/" + path.relative_to(site).as_posix()
+        for path in site.rglob("*.html")
+        if path.name != "404.html"
+    )
+
+
+def test_every_page_passes_axe_and_asks_no_other_host(
+    served: str, course_site: Path, page: Page
+) -> None:
+    paths = site_pages(course_site)
+    assert "/modules/partners.html" in paths and "/worksheets/role-agreement.html" in paths
+    elsewhere: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(served) else elsewhere.append(r.url))
+    axe = Axe()
+    failures = {}
+    for path in paths:
+        page.goto(served + path)
+        result = axe.run(page, options=AXE_RULES)
+        if result.violations_count:
+            failures[path] = result.generate_report()
+    assert failures == {}
+    assert elsewhere == []
+
+
+def test_the_site_works_opened_from_a_folder(course_site: Path, browser: Browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    elsewhere: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith("file://") else elsewhere.append(r.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto((course_site / "index.html").as_uri())
+    page.get_by_role("link", name="Define clear roles").first.click()
+    expect(page).to_have_url((course_site / "modules/define-roles.html").as_uri())
+    question = page.locator(".sbs-question").first
+    question.locator(".sbs-options input").first.check()
+    question.get_by_role("button", name="Check").click()
+    expect(question.locator(".sbs-result")).not_to_be_empty()
+    page.reload()
+    expect(question.locator(".sbs-result")).not_to_be_empty()  # kept in localStorage
+    page.goto((course_site / "worksheets/role-agreement.html").as_uri())
+    page.locator(".sbs-worksheet input[type=text]").first.fill("Ms. Rivera")
+    page.reload()
+    expect(page.locator(".sbs-worksheet input[type=text]").first).to_have_value("Ms. Rivera")
+    page.goto((course_site / "index.html").as_uri())
+    page.locator(".md-search__input").click() if page.locator(
+        ".md-search__input"
+    ).is_visible() else None
+    context.close()
+    assert errors == [] and elsewhere == []

@@ -1,0 +1,79 @@
+"""PDFs made at build time: worksheets as fillable forms, and the facilitator's pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from helpers import build_site, page_text
+
+
+def enable_pdfs(course: Path, paper: str = "letter") -> None:
+    config = course / "mkdocs.yml"
+    config.write_text(config.read_text().replace("pdf: false", f"pdf: true\n      paper: {paper}"))
+    (course / "docs/facilitator-guide.md").write_text(
+        "# Facilitator guide\n\n## A 60-minute session\n\n| Minutes | What |\n| --- | --- |\n"
+        "| 10 | Welcome |\n\n## Notes by module\n\n<!-- sidebyside:facilitator-notes -->\n"
+    )
+
+
+@pytest.fixture(scope="module")
+def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    import shutil
+
+    from conftest import SAMPLE
+
+    root = tmp_path_factory.mktemp("pdf") / "course"
+    shutil.copytree(SAMPLE, root)
+    enable_pdfs(root)
+    return build_site(root)
+
+
+def test_worksheet_pdf_is_a_fillable_form_with_text(pdf_site: Path) -> None:
+    reader = PdfReader(pdf_site / "worksheets/starter-agreement.pdf")
+    assert reader.metadata.title == "Starter agreement"
+    assert len(reader.pages) == 1
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(width), round(height)) == (612, 792)  # US Letter, in points
+    text = reader.pages[0].extract_text()
+    for words in ("Starter agreement", "Records behavior data", "How will we check in each day?"):
+        assert words in text
+    fields = reader.get_fields()
+    assert "starter-agreement-b1-f1" in fields  # the Teacher field
+    assert "starter-agreement-b2-g1-r1" in fields  # a matrix row's choice
+    assert "starter-agreement-b3-p1" in fields  # a prompt's text area
+    assert "starter-agreement-b4-c1" in fields  # a checklist box
+
+
+def test_worksheet_page_links_its_pdf(pdf_site: Path) -> None:
+    html = page_text(pdf_site, "worksheets/starter-agreement")
+    assert '<a href="../starter-agreement.pdf">Download the PDF</a> (US Letter)' in html
+
+
+def test_facilitator_pack(pdf_site: Path) -> None:
+    reader = PdfReader(pdf_site / "downloads/facilitator-pack.pdf")
+    assert reader.metadata.title == "Sample course: facilitator's print pack"
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "A 60-minute session" in text  # the session plans
+    assert "Pair people who do not know each other." in text  # generated facilitator notes
+    assert "Talk first." in text and "What will you ask your partner on day one?" in text
+    assert "You are Ms. Rivera, the teacher" in text and "You are Mr. Chen, the IA" in text
+    assert "Starter agreement" in text and "Records behavior data" in text
+    assert len(reader.pages) == 5  # cover, guide, modules, cards, worksheet
+    assert "starter-agreement-b1-f1" in reader.get_fields()
+
+
+def test_a4_paper(course: Path) -> None:
+    enable_pdfs(course, paper="a4")
+    site = build_site(course)
+    page = PdfReader(site / "worksheets/starter-agreement.pdf").pages[0]
+    assert (round(page.mediabox.width), round(page.mediabox.height)) == (595, 842)
+    assert "(A4)" in page_text(site, "worksheets/starter-agreement")
+
+
+def test_pdfs_can_be_switched_off(course: Path) -> None:
+    site = build_site(course)
+    assert not list(site.rglob("*.pdf"))
+    assert "Download the PDF" not in page_text(site, "worksheets/starter-agreement")

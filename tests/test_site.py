@@ -1,0 +1,133 @@
+"""The repository's own course, built for real: complete, linked, valid and reproducible."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from helpers import build_site
+
+REPOSITORY = Path(__file__).parent.parent
+VNU = REPOSITORY / "node_modules/vnu-jar/build/dist/vnu.jar"
+# What the Nu checker says of Material's own markup, not of ours.
+MATERIAL_OWN = [
+    re.compile(
+        r"An .input. element with a .type. attribute whose value is .checkbox. must not "
+        r"have an .autocomplete. attribute"
+    ),
+]
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if values.get("id"):
+            self.ids.add(values["id"] or "")
+        for name in ("href", "src"):
+            if values.get(name) and tag in ("a", "link", "script", "img"):
+                self.links.append(values[name] or "")
+
+
+def parse(path: Path) -> _Links:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def test_every_content_file_has_its_page(course_site: Path) -> None:
+    for folder in ("modules", "scenarios", "worksheets"):
+        for source in (REPOSITORY / folder).glob("*.yml"):
+            assert (course_site / folder / f"{source.stem}.html").is_file(), source
+    assert len(list((REPOSITORY / "modules").glob("*.yml"))) >= 9
+    assert len(list((REPOSITORY / "scenarios").glob("*.yml"))) >= 12
+    assert len(list((REPOSITORY / "worksheets").glob("*.yml"))) >= 5
+
+
+def test_no_broken_internal_link_or_anchor(course_site: Path) -> None:
+    pages = {path: parse(path) for path in course_site.rglob("*.html")}
+    broken = []
+    for page, found in pages.items():
+        for link in found.links:
+            parts = urlsplit(link)
+            if parts.scheme or parts.netloc or link.startswith("mailto:"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(course_site)} -> {link}")
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else parse(target).ids
+                if unquote(parts.fragment) not in ids:
+                    broken.append(f"{page.relative_to(course_site)} -> {link} (no such anchor)")
+    assert broken == []
+
+
+def test_no_page_refers_to_another_host(course_site: Path) -> None:
+    external = []
+    for page in course_site.rglob("*.html"):
+        found = parse(page)
+        text = page.read_text(encoding="utf-8")
+        for link in found.links:
+            if urlsplit(link).netloc and not re.search(rf'<a [^>]*href="{re.escape(link)}"', text):
+                external.append(f"{page.relative_to(course_site)}: {link}")
+    assert external == []
+
+
+def test_html_is_valid(course_site: Path) -> None:
+    assert shutil.which("java"), (
+        "Java is needed for the Nu HTML Checker (scripts/test.sh installs it)"
+    )
+    assert VNU.is_file(), "run `npm install` (scripts/test.sh does)"
+    result = subprocess.run(
+        ["java", "-jar", str(VNU), "--errors-only", "--format", "json", str(course_site)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    messages = json.loads(result.stderr or '{"messages": []}')["messages"]
+    ours = [
+        f"{m.get('url', '').rsplit('/site/', 1)[-1]}:{m.get('lastLine')}: {m['message']}"
+        for m in messages
+        if not any(pattern.search(m["message"]) for pattern in MATERIAL_OWN)
+    ]
+    assert ours == []
+
+
+def test_pdfs_are_made_with_the_course(course_site: Path) -> None:
+    from pypdf import PdfReader
+
+    for source in (REPOSITORY / "worksheets").glob("*.yml"):
+        reader = PdfReader(course_site / "worksheets" / f"{source.stem}.pdf")
+        assert reader.metadata.title and reader.get_fields()
+    pack = PdfReader(course_site / "downloads/facilitator-pack.pdf")
+    assert len(pack.pages) > 10
+
+
+@pytest.mark.parametrize("name", ["role-agreement"])
+def test_role_agreement_pdf_fits_two_letter_pages(course_site: Path, name: str) -> None:
+    from pypdf import PdfReader
+
+    assert len(PdfReader(course_site / "worksheets" / f"{name}.pdf").pages) <= 2
+
+
+def test_the_course_builds_byte_identical_twice(course_site: Path, tmp_path: Path) -> None:
+    again = build_site(REPOSITORY, tmp_path / "again")
+    first = {
+        p.relative_to(course_site): p.read_bytes() for p in course_site.rglob("*") if p.is_file()
+    }
+    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    assert [str(p) for p in first if first[p] != second[p]] == []
