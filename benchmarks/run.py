@@ -1,0 +1,225 @@
+"""Build benchmarks: our build against the same text as plain Markdown, in one run.
+
+    python benchmarks/run.py [--repeat 3] [--sizes 20 100 300] [--output BENCHMARKS.md]
+
+Every figure is a ratio or a share measured in this one run, on this machine; the median of
+``--repeat`` builds is taken for each side. Nothing here is run by the tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import yaml
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPOSITORY / "src"))
+
+from sidebyside.load import load_course  # noqa: E402
+from sidebyside.plugin import ASSETS, SCRIPTS, STYLESHEETS  # noqa: E402
+from sidebyside.render import Renderer  # noqa: E402
+
+PLAIN_CONFIG = """\
+site_name: Plain Markdown
+docs_dir: docs
+theme:
+  name: material
+  font: false
+plugins:
+  - search
+markdown_extensions: [admonition, attr_list, md_in_html, tables, pymdownx.details]
+"""
+
+
+def median_seconds(action: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def copy_course(target: Path, modules: int | None = None) -> Path:
+    """The repository's course in ``target``; with ``modules``, cloned up to that many."""
+    for name in ("mkdocs.yml", "docs", "scenarios", "worksheets"):
+        source = REPOSITORY / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    (target / "modules").mkdir()
+    originals = sorted((REPOSITORY / "modules").glob("*.yml"))
+    count = modules or len(originals)
+    for n in range(count):
+        source = originals[n % len(originals)]
+        data = yaml.safe_load(source.read_text(encoding="utf-8"))
+        copy = n // len(originals)
+        data["order"] = n + 1
+        if copy:
+            data["title"] = f"{data['title']} ({copy + 1})"
+        (target / "modules" / f"{source.stem}-{copy + 1}.yml").write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    return target
+
+
+def plain_markdown(course_root: Path, target: Path) -> Path:
+    """The same text as plain Markdown pages: what an author would write without the toolkit."""
+    course = load_course(course_root)
+    docs = target / "docs"
+    shutil.copytree(course_root / "docs", docs)
+    (target / "mkdocs.yml").write_text(PLAIN_CONFIG)
+    for module in course.modules:
+        lines = [f"# {module.title}", "", module.summary, "", "## Objectives", ""]
+        lines += [f"- {o}" for o in module.objectives]
+        for section in module.sections:
+            lines += ["", f"## {section.heading}", "", section.body]
+        lines += ["", "## Key points", "", *[f"- {p}" for p in module.key_points]]
+        lines += ["", "## Reflect", "", *[f"1. {p}" for p in module.reflect]]
+        lines += ["", "## Check yourself", ""]
+        for question in module.quiz:
+            lines += ["", question.prompt, ""]
+            lines += [f"- {o.text} — {o.feedback}" for o in question.options]
+            lines += ["", question.explanation]
+        (docs / "modules").mkdir(exist_ok=True)
+        (docs / "modules" / f"{module.id}.md").write_text("\n".join(lines), encoding="utf-8")
+    for scenario in course.scenarios.values():
+        lines = [f"# {scenario.title}", "", scenario.situation, "", scenario.prompt]
+        for response in scenario.responses:
+            lines += ["", f"## {response.verdict}: {response.label}", ""]
+            lines += [f"**{scenario.characters[line.who]}:** {line.says}\n" for line in response.lines]
+            lines += [response.why]
+        lines += ["", "| Bad | Good |", "| --- | --- |"]
+        lines += [f"| {row.bad} | {row.good} |" for row in scenario.contrast]
+        lines += ["", *[f"1. {q}" for q in scenario.discuss]]
+        lines += ["", *[f"{card}\n" for card in scenario.roleplay.values()]]
+        (docs / "scenarios").mkdir(exist_ok=True)
+        (docs / "scenarios" / f"{scenario.id}.md").write_text("\n".join(lines), encoding="utf-8")
+    for worksheet in course.worksheets.values():
+        lines = [f"# {worksheet.title}", "", worksheet.purpose]
+        for block in worksheet.blocks:
+            value = getattr(block, block.kind)
+            items = [r for g in value.groups for r in g.rows] if block.kind == "matrix" else value
+            lines += ["", *[f"- {item}" for item in items]]
+        (docs / "worksheets").mkdir(exist_ok=True)
+        (docs / "worksheets" / f"{worksheet.id}.md").write_text("\n".join(lines), encoding="utf-8")
+    return target
+
+
+def set_pdf(config_file: Path, enabled: bool) -> None:
+    text = config_file.read_text()
+    text = text.replace("  - sidebyside\n", f"  - sidebyside:\n      pdf: {str(enabled).lower()}\n")
+    text = text.replace("  - offline", "  - offline:\n      enabled: false")
+    config_file.write_text(text)
+
+
+def builder(root: Path) -> Callable[[], None]:
+    def run() -> None:
+        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+        build(config)
+
+    return run
+
+
+def measure(size: int | None, repeat: int, work: Path) -> dict[str, float]:
+    ours = copy_course(work / f"ours-{size}", size)
+    set_pdf(ours / "mkdocs.yml", enabled=False)
+    plain = plain_markdown(ours, work / f"plain-{size}")
+    ours_time = median_seconds(builder(ours), repeat)
+    plain_time = median_seconds(builder(plain), repeat)
+    step = median_seconds(lambda: Renderer().pages(load_course(ours)), repeat)
+    return {"ours": ours_time, "plain": plain_time, "step": step}
+
+
+def asset_weight() -> int:
+    return sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in SCRIPTS + STYLESHEETS)
+
+
+def page_weights(work: Path) -> tuple[int, int]:
+    """Gzipped bytes of a module page with our assets, and of the same page as plain Markdown."""
+    ours, plain = work / "ours-None" / "site", work / "plain-None" / "site"
+    module = sorted((ours / "modules").glob("*/index.html"))[0]
+    ours_bytes = len(gzip.compress(module.read_bytes(), 9)) + asset_weight()
+    plain_page = plain / "modules" / module.parent.name / "index.html"
+    return ours_bytes, len(gzip.compress(plain_page.read_bytes(), 9))
+
+
+def pdf_ratio(repeat: int, work: Path) -> float:
+    root = copy_course(work / "pdf")
+    set_pdf(root / "mkdocs.yml", enabled=False)
+    without = median_seconds(builder(root), repeat)
+    set_pdf_on = (root / "mkdocs.yml").read_text().replace("pdf: false", "pdf: true")
+    (root / "mkdocs.yml").write_text(set_pdf_on)
+    with_pdfs = median_seconds(builder(root), repeat)
+    return with_pdfs / without
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--sizes", type=int, nargs="*", default=[20, 100, 300])
+    parser.add_argument("--output", default=str(REPOSITORY / "BENCHMARKS.md"))
+    args = parser.parse_args()
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    import logging
+
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        for size in [None, *args.sizes]:
+            figures = measure(size, args.repeat, work)
+            name = "the course" if size is None else f"{size} modules"
+            rows.append((name, figures))
+            print(name, {k: round(v, 3) for k, v in figures.items()}, flush=True)
+        ours_page, plain_page = page_weights(work)
+        pdfs = pdf_ratio(args.repeat, work)
+    assets = asset_weight()
+    lines = [
+        "# Benchmarks",
+        "",
+        "Made by `bash benchmarks/run.sh` (which runs `python benchmarks/run.py`) on a machine "
+        f"with {os.cpu_count()} cores. Every figure is a ratio or share from that one run: the "
+        f"median of {args.repeat} builds each. PDFs are off in the build comparisons, as for a "
+        "preview; their cost is the last table.",
+        "",
+        "## Build time against the same text as plain Markdown (Material, search)",
+        "",
+        "| content | our build ÷ plain build | our load-and-render share of our build |",
+        "| --- | --- | --- |",
+    ]
+    for name, f in rows:
+        lines.append(f"| {name} | {f['ours'] / f['plain']:.2f} | {f['step'] / f['ours']:.1%} |")
+    lines += [
+        "",
+        "Targets: whole-build ratio at most 1.15; our step at most 10% of the build.",
+        "",
+        "## Weight",
+        "",
+        "| what | gzipped |",
+        "| --- | --- |",
+        f"| our JavaScript and CSS, all of it | {assets / 1024:.1f} KB (target: at most 10 KB) |",
+        f"| a module page with our assets ÷ the same page as plain Markdown | {ours_page / plain_page:.2f} |",
+        "",
+        "## PDFs",
+        "",
+        f"Building with the worksheet PDFs and the facilitator's pack takes {pdfs:.2f}× the "
+        "time of the same build without them (`pdf: false`).",
+        "",
+    ]
+    Path(args.output).write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
