@@ -96,7 +96,9 @@ def plain_markdown(course_root: Path, target: Path) -> Path:
         lines = [f"# {scenario.title}", "", scenario.situation, "", scenario.prompt]
         for response in scenario.responses:
             lines += ["", f"## {response.verdict}: {response.label}", ""]
-            lines += [f"**{scenario.characters[line.who]}:** {line.says}\n" for line in response.lines]
+            lines += [
+                f"**{scenario.characters[line.who]}:** {line.says}\n" for line in response.lines
+            ]
             lines += [response.why]
         lines += ["", "| Bad | Good |", "| --- | --- |"]
         lines += [f"| {row.bad} | {row.good} |" for row in scenario.contrast]
@@ -141,7 +143,9 @@ def measure(size: int | None, repeat: int, work: Path) -> dict[str, float]:
 
 
 def asset_weight() -> int:
-    return sum(len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in SCRIPTS + STYLESHEETS)
+    return sum(
+        len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in SCRIPTS + STYLESHEETS
+    )
 
 
 def page_weights(work: Path) -> tuple[int, int]:
@@ -208,11 +212,12 @@ def main() -> int:
         "| what | gzipped |",
         "| --- | --- |",
         f"| our JavaScript and CSS, all of it | {assets / 1024:.1f} KB (target: at most 10 KB) |",
-        f"| a module page with our assets ÷ the same page as plain Markdown | {ours_page / plain_page:.2f} |",
+        "| a module page with our assets ÷ the same page as plain Markdown "
+        f"| {ours_page / plain_page:.2f} |",
         "",
         "## PDFs",
         "",
-        f"Building with the worksheet PDFs and the facilitator's pack takes {pdfs:.2f}× the "
+        f"Building with the worksheet PDFs and the facilitator's pack takes {pdfs:.2f} times the "
         "time of the same build without them (`pdf: false`).",
         "",
     ]

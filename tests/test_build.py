@@ -140,6 +140,16 @@ def test_home_lists_modules_in_order(course: Path) -> None:
     assert "About 10 minutes · for teachers and IAs" in html
 
 
+def test_markers_count_only_alone_on_their_line(course: Path) -> None:
+    (course / "docs/index.md").write_text(
+        "# Home\n\nWrite `<!-- sidebyside:modules -->` on a line of its own.\n\n"
+        "<!-- sidebyside:modules -->\n"
+    )
+    html = page_text(build_site(course), ".")
+    assert "<code>&lt;!-- sidebyside:modules --&gt;</code>" in html
+    assert html.count('class="sbs-module-list"') == 1
+
+
 def test_new_files_add_pages_and_navigation_without_other_edits(course: Path) -> None:
     (course / "modules/second.yml").write_text(NEW_MODULE)
     (course / "scenarios/new-scenario.yml").write_text(NEW_SCENARIO)

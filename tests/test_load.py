@@ -168,6 +168,14 @@ def test_unknown_question_type(course: Path) -> None:
     ]
 
 
+def test_unknown_audience_lists_the_choices(course: Path) -> None:
+    edit(course / "modules/first-steps.yml", "audience: [teacher, ia]", "audience: [teacher, para]")
+    assert problems(course) == [
+        "modules/first-steps.yml:3:21: audience: unknown audience 'para'; use one of "
+        "teacher, ia, facilitator"
+    ]
+
+
 def test_scenario_needs_bad_and_good(course: Path) -> None:
     edit(course / "scenarios/late-for-the-bus.yml", "verdict: good", "verdict: mixed")
     assert problems(course) == [

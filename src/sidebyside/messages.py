@@ -93,11 +93,12 @@ def _describe_input(value: Any) -> str:
 
 
 def _literal_choices(root: type[BaseModel], path: Path) -> list[str]:
-    parent = model_at(root, path[:-1]) if path else None
-    names = [p for p in path if isinstance(p, str)]
-    if parent is None or not names:
+    """The allowed values of the field at ``path``, itself or as a list's items."""
+    names = [index for index, part in enumerate(path) if isinstance(part, str)]
+    if not names:
         return []
-    field = parent.model_fields.get(names[-1])
+    parent = model_at(root, path[: names[-1]])
+    field = parent.model_fields.get(str(path[names[-1]])) if parent else None
     annotation = _unwrap(field.annotation) if field else None
     if get_origin(annotation) is list:
         annotation = get_args(annotation)[0]

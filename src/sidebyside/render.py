@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -215,8 +216,9 @@ class Renderer:
         """
         templates = {MODULE_LIST: "module-list.md", FACILITATOR_NOTES: "facilitator-notes.md"}
         for marker, template in templates.items():
-            if marker in markdown:
-                markdown = markdown.replace(
-                    marker, self._render(template, course=course, link=link)
-                )
+            # Only a marker alone on its line counts: one quoted in text or code stays as is.
+            pattern = re.compile(rf"^{re.escape(marker)}[ \t]*$", re.MULTILINE)
+            if pattern.search(markdown):
+                generated = self._render(template, course=course, link=link)
+                markdown = pattern.sub(lambda _, text=generated: text, markdown)
         return markdown

@@ -79,3 +79,43 @@ def test_the_site_works_opened_from_a_folder(course_site: Path, browser: Browser
     ).is_visible() else None
     context.close()
     assert errors == [] and elsewhere == []
+
+
+def test_worksheets_print_on_their_sheets(
+    served: str, course_site: Path, page: Page, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    counts = {}
+    for worksheet in sorted((course_site / "worksheets").glob("*.html")):
+        page.goto(f"{served}/worksheets/{worksheet.name}")
+        page.emulate_media(media="print")
+        expect(page.locator(".md-header")).to_be_hidden()
+        for paper in ("Letter", "A4"):
+            pdf = tmp_path / f"{worksheet.stem}-{paper}.pdf"
+            page.pdf(path=str(pdf), format=paper)
+            counts[f"{worksheet.stem} {paper}"] = len(PdfReader(pdf).pages)
+    assert counts.pop("role-agreement Letter") <= 2
+    assert counts.pop("role-agreement A4") <= 2
+    assert set(counts.values()) == {1}, counts
+
+
+def test_collapsed_content_opens_in_print(served: str, page: Page) -> None:
+    page.goto(f"{served}/glossary.html")
+    page.evaluate(
+        """document.querySelector("article").insertAdjacentHTML("beforeend",
+        '<details><summary>More</summary><p id="inside-details">Hidden on screen</p></details>' +
+        '<div class="tabbed-set tabbed-alternate"><input checked id="t1" name="t" type="radio">' +
+        '<input id="t2" name="t" type="radio"><div class="tabbed-labels"><label for="t1">One' +
+        '</label><label for="t2">Two</label></div><div class="tabbed-content">' +
+        '<div class="tabbed-block"><p>First tab</p></div>' +
+        '<div class="tabbed-block"><p id="second-tab">Second tab</p></div></div></div>')"""
+    )
+    expect(page.locator("#inside-details")).to_be_hidden()
+    expect(page.locator("#second-tab")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(page.locator("#inside-details")).to_be_visible()
+    expect(page.locator("#second-tab")).to_be_visible()
+    page.goto(f"{served}/modules/define-roles.html")
+    page.emulate_media(media="print")
+    expect(page.locator(".sbs-answer .sbs-explanation").first).to_be_visible()

@@ -51,13 +51,15 @@
       var saved = savedAnswer(module, key);
       if (saved) { answered++; if (saved.ever) right++; }
     });
-    var state = keys.length && right === keys.length ? "done" : answered ? "in-progress" : "not-started";
+    // A module without a self-check has nothing to finish: it never holds the certificate back.
+    var state = right === keys.length ? "done" : answered ? "in-progress" : "not-started";
     return { state: state, right: right, total: keys.length };
   }
 
   var STATE_TEXT = { "not-started": "Not started", "in-progress": "In progress", "done": "Done" };
 
   function stateLabel(progress) {
+    if (!progress.total) return "No self-check";
     if (progress.state === "in-progress") {
       return "In progress: " + progress.right + " of " + progress.total + " answered correctly";
     }
