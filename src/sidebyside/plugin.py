@@ -152,6 +152,12 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             output = output.replace(_ARTICLE, _ARTICLE + _problems_banner(self.problems), 1)
         return output
 
+    def on_post_template(
+        self, output_content: str, /, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        # The 404 page is a template, not a page: name its search dialog too.
+        return output_content.replace(_SEARCH_DIALOG, _NAMED_SEARCH_DIALOG, 1)
+
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
             root = self._content_root(config)
