@@ -17,8 +17,12 @@ from helpers import build_site
 REPOSITORY = Path(__file__).parent.parent
 VNU = REPOSITORY / "node_modules/vnu-jar/build/dist/vnu.jar"
 # What the Nu checker says of Material's own markup, not of ours.
-# (Material puts autocomplete="off" on the checkboxes that open its drawer and search.)
-MATERIAL_OWN = [re.compile(r"^Attribute .autocomplete. is only allowed when the input type is")]
+# Material puts autocomplete="off" on the checkboxes that open its drawer and search, and
+# tabindex="" on the section labels of its navigation (the navigation.sections feature).
+MATERIAL_OWN = [
+    re.compile(r"^Attribute .autocomplete. is only allowed when the input type is"),
+    re.compile(r"^Bad value .. for attribute .tabindex. on element .label."),
+]
 
 
 class _Links(HTMLParser):
@@ -59,7 +63,12 @@ def test_no_broken_internal_link_or_anchor(course_site: Path) -> None:
             parts = urlsplit(link)
             if parts.scheme or parts.netloc or link.startswith("mailto:"):
                 continue
-            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if not parts.path:
+                target = page
+            elif parts.path.startswith("/"):  # the 404 page links from the site's root
+                target = course_site / unquote(parts.path).lstrip("/")
+            else:
+                target = (page.parent / unquote(parts.path)).resolve()
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
