@@ -53,6 +53,7 @@ def median_seconds(action: Callable[[], object], repeat: int) -> float:
 
 def copy_course(target: Path, modules: int | None = None) -> Path:
     """The repository's course in ``target``; with ``modules``, cloned up to that many."""
+    target.mkdir(parents=True)
     for name in ("mkdocs.yml", "docs", "scenarios", "worksheets"):
         source = REPOSITORY / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
@@ -66,16 +67,19 @@ def copy_course(target: Path, modules: int | None = None) -> Path:
         data["order"] = n + 1
         if copy:
             data["title"] = f"{data['title']} ({copy + 1})"
-        (target / "modules" / f"{source.stem}-{copy + 1}.yml").write_text(
+        stem = f"{source.stem}-{copy + 1}" if copy else source.stem
+        (target / "modules" / f"{stem}.yml").write_text(
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
     return target
 
 
 def plain_markdown(course_root: Path, target: Path) -> Path:
-    """The same text as plain Markdown pages: what an author would write without the toolkit."""
+    """The same text as plain Markdown pages: what an author would write without the toolkit,
+    one page for each page the toolkit makes."""
     course = load_course(course_root)
     docs = target / "docs"
+    target.mkdir(parents=True)
     shutil.copytree(course_root / "docs", docs)
     (target / "mkdocs.yml").write_text(PLAIN_CONFIG)
     for module in course.modules:
@@ -106,6 +110,25 @@ def plain_markdown(course_root: Path, target: Path) -> Path:
         lines += ["", *[f"{card}\n" for card in scenario.roleplay.values()]]
         (docs / "scenarios").mkdir(exist_ok=True)
         (docs / "scenarios" / f"{scenario.id}.md").write_text("\n".join(lines), encoding="utf-8")
+        # The same print views the toolkit makes: role-play cards and a discussion sheet.
+        cards = [f"# Cards: {scenario.title}", ""]
+        for key, card in scenario.roleplay.items():
+            cards += [f"## {scenario.characters[key]}", "", scenario.situation, "", card, ""]
+        (docs / "scenarios" / f"{scenario.id}-cards.md").write_text("\n".join(cards))
+        sheet = [f"# Discussion: {scenario.title}", "", scenario.situation, "", scenario.prompt]
+        sheet += ["", "| Bad | Good |", "| --- | --- |"]
+        sheet += [f"| {row.bad} | {row.good} |" for row in scenario.contrast]
+        sheet += ["", *[f"1. {q}" for q in scenario.discuss]]
+        (docs / "scenarios" / f"{scenario.id}-discussion.md").write_text("\n".join(sheet))
+    index = ["# Scenarios", "", "| Scenario | Raised by |", "| --- | --- |"]
+    index += [f"| [{s.title}]({s.id}.md) | {s.raised_by} |" for s in course.scenarios.values()]
+    (docs / "scenarios" / "index.md").write_text("\n".join(index), encoding="utf-8")
+    notes = ["# My notes", ""]
+    for module in course.modules:
+        notes += [f"## {module.title}", "", *[f"1. {p}" for p in module.reflect], ""]
+    (docs / "notes.md").write_text("\n".join(notes), encoding="utf-8")
+    certificate = ["# Certificate", "", *[f"1. {m.title}" for m in course.modules]]
+    (docs / "certificate.md").write_text("\n".join(certificate), encoding="utf-8")
     for worksheet in course.worksheets.values():
         lines = [f"# {worksheet.title}", "", worksheet.purpose]
         for block in worksheet.blocks:

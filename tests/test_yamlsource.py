@@ -29,7 +29,7 @@ def test_positions_of_values_and_keys() -> None:
 
 def test_malformed_yaml() -> None:
     assert problem_of(b"title: [unclosed\n") == (
-        "modules/x.yml:2:1: invalid YAML: expected ',' or ']', but got '<stream end>' "
+        "modules/x.yml:2:1: invalid YAML: did not find expected ',' or ']' "
         "(inside [...] or {...}, put any item holding ',', ':', '?' or '#' in quotes)"
     )
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from xml.etree.ElementTree import Element
@@ -12,6 +13,10 @@ from markupsafe import Markup
 
 _SAFE_URL = re.compile(r"^(https?:|mailto:|#|/|\.|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
 _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "[]{}*_`\\#|~^"})
+# One line with nothing Markdown would act on: it renders as itself, escaped. Most option
+# texts, feedback and dialogue lines are like this, and skipping the parser for them keeps
+# rendering a small share of the build.
+_PLAIN_LINE = re.compile(r"^(?![-+>=]|\d+[.)]|[!?]{3})[^\n*_`\[\]!<>&\\|~#:=^{}]*$")
 
 
 class _DropUnsafeUrls(Treeprocessor):
@@ -36,10 +41,14 @@ class SafeMarkdown:
         self._md.inlinePatterns.deregister("html")
         self._md.treeprocessors.register(_DropUnsafeUrls(self._md), "sidebyside-safe-urls", 0)
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 — one renderer per build, texts repeat
     def block(self, text: str) -> Markup:
         """Paragraph-level HTML."""
+        text = text.strip()
+        if _PLAIN_LINE.match(text):
+            return Markup(f"<p>{text}</p>")
         self._md.reset()
-        return Markup(self._md.convert(text.strip()))
+        return Markup(self._md.convert(text))
 
     def inline(self, text: str) -> Markup:
         """HTML without the wrapping paragraph, for labels, legends and table cells."""

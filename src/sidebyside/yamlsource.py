@@ -11,7 +11,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.parser import Parser
+from yaml.reader import Reader
+from yaml.resolver import Resolver
+from yaml.scanner import Scanner
 
 from .errors import Problem
 
@@ -57,11 +63,33 @@ class _YamlProblem(Exception):
         self.message = message
 
 
-class _Loader(yaml.SafeLoader):
-    """The safe loader, with aliases refused before they are ever expanded, and nesting
+# libyaml's C parser where PyYAML has it (its wheels do), under PyYAML's own Python
+# composer, so that every node still passes through compose_node below.
+try:
+    from yaml._yaml import CParser
+
+    _BASES: tuple[type, ...] = (Composer, CParser, SafeConstructor, Resolver)
+except ImportError:  # pragma: no cover — a PyYAML built without libyaml
+    CParser = None
+    _BASES = (Reader, Scanner, Parser, Composer, SafeConstructor, Resolver)
+
+
+class _Loader(*_BASES):  # type: ignore[misc]
+    """A safe loader: aliases are refused before they are ever expanded, and nesting is
     bounded so no file can exhaust the stack."""
 
     depth = 0
+
+    def __init__(self, text: str) -> None:
+        if CParser is not None:
+            CParser.__init__(self, text)
+        else:  # pragma: no cover
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         event = self.peek_event()
@@ -123,7 +151,7 @@ def read_document(path: str, raw: bytes) -> Document:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = error.problem or error.context or "unreadable YAML"
-        if "expected ',' or" in what:
+        if "expected ','" in what:
             what += " (inside [...] or {...}, put any item holding ',', ':', '?' or '#' in quotes)"
         raise ProblemsFound([Problem(path, line, column, f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as error:
