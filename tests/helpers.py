@@ -21,6 +21,21 @@ def build_site(root: Path, site: Path | None = None, **overrides: object) -> Pat
     return site
 
 
+# axe-core rules every page must pass: WCAG 2.1 A and AA, plus axe's best practices (which
+# include naming dialogs).
+AXE_RULES = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    }
+}
+
+
+def site_files(site: Path) -> dict[Path, bytes]:
+    """Every file of a built site, by its path inside the site, with its bytes."""
+    return {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
 def page_text(site: Path, uri: str) -> str:
     return (site / uri / "index.html").read_text(encoding="utf-8")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build_site, page_text
+from helpers import build_site, page_text, site_files
 
 NEW_MODULE = """\
 title: Second module
@@ -207,13 +207,10 @@ def test_bad_content_stops_the_build_before_anything_is_written(course: Path) ->
 
 
 def test_same_content_builds_byte_identical_sites(course: Path, tmp_path: Path) -> None:
-    first = build_site(course)
-    first_files = {p.relative_to(first): p.read_bytes() for p in first.rglob("*") if p.is_file()}
-    second = build_site(course, tmp_path / "second")
-    second_files = {p.relative_to(second): p.read_bytes() for p in second.rglob("*") if p.is_file()}
-    assert first_files.keys() == second_files.keys()
-    different = [str(p) for p in first_files if first_files[p] != second_files[p]]
-    assert different == []
+    first = site_files(build_site(course))
+    second = site_files(build_site(course, tmp_path / "second"))
+    assert first.keys() == second.keys()
+    assert [str(path) for path in first if first[path] != second[path]] == []
 
 
 @pytest.mark.parametrize("name", ["index.md", "glossary.md"])

@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import build_site
+from helpers import build_site, site_files
 
 REPOSITORY = Path(__file__).parent.parent
 VNU = REPOSITORY / "node_modules/vnu-jar/build/dist/vnu.jar"
@@ -132,10 +132,7 @@ def test_role_agreement_pdf_fits_two_letter_pages(course_site: Path, name: str) 
 
 
 def test_the_course_builds_byte_identical_twice(course_site: Path, tmp_path: Path) -> None:
-    again = build_site(REPOSITORY, tmp_path / "again")
-    first = {
-        p.relative_to(course_site): p.read_bytes() for p in course_site.rglob("*") if p.is_file()
-    }
-    second = {p.relative_to(again): p.read_bytes() for p in again.rglob("*") if p.is_file()}
+    first = site_files(course_site)
+    second = site_files(build_site(REPOSITORY, tmp_path / "again"))
     assert first.keys() == second.keys()
     assert [str(p) for p in first if first[p] != second[p]] == []

@@ -35,7 +35,7 @@ def guide_html(path: Path | None, course: Course, renderer: Renderer) -> str:
     if path is None or not path.is_file():
         return ""
     text = renderer.fill_markers(path.read_text(encoding="utf-8"), course, lambda uri: uri)
-    return markdown.markdown(text, extensions=_GUIDE_EXTENSIONS)
+    return renderer.restore(markdown.markdown(text, extensions=_GUIDE_EXTENSIONS))
 
 
 def course_pdfs(

@@ -145,6 +145,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
         return self.renderer.fill_markers(markdown, self.course, link)
 
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str | None:
+        return self.renderer.restore(html) if self.config.enabled else html
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         # Material's search dialog has no accessible name; give it one.
         output = output.replace(_SEARCH_DIALOG, _NAMED_SEARCH_DIALOG, 1)

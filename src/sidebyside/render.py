@@ -14,7 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemBytecodeCache,
+    FileSystemLoader,
+    StrictUndefined,
+)
 from markupsafe import Markup
 
 from .load import Course
@@ -40,6 +46,7 @@ ROLE_NAMES = {
 AUDIENCE_NAMES = {"teacher": "teachers", "ia": "IAs", "facilitator": "facilitators"}
 VERDICT_NAMES = {"bad": "Bad", "mixed": "Mixed", "good": "Good"}
 PAPER_NAMES = {"letter": "US Letter", "a4": "A4"}
+_PLACEHOLDER = re.compile(r"<!-- sidebyside-block \d+ -->")
 
 
 @dataclass(frozen=True)
@@ -114,6 +121,9 @@ class Renderer:
         self._markdown = SafeMarkdown()
         self._env = Environment(
             loader=ChoiceLoader([FileSystemLoader([*map(str, template_dirs), str(TEMPLATES)])]),
+            # Compiled templates are kept in the user's temp folder, keyed by their source:
+            # every build after the first skips compiling them.
+            bytecode_cache=FileSystemBytecodeCache(),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
@@ -135,6 +145,23 @@ class Renderer:
             side_by_side=side_by_side,
         )
         self._env.globals.update(verdict_names=VERDICT_NAMES, site_name=site_name)
+        self._env.filters["stash"] = self._stash
+        self._stashed: dict[str, str] = {}
+
+    def _stash(self, html: str) -> Markup:
+        """Sets finished HTML aside, leaving a comment in its place (see ``restore``)."""
+        placeholder = f"<!-- sidebyside-block {len(self._stashed)} -->"
+        self._stashed[placeholder] = str(html)
+        return Markup(f"\n\n{placeholder}\n\n")
+
+    def restore(self, html: str) -> str:
+        """Puts stashed HTML back into a page the site engine has converted.
+
+        Templates wrap large stretches of finished HTML (a quiz, a worksheet form) in
+        ``{% filter stash %}``: the Markdown engine then only passes over a comment instead
+        of parsing all of that HTML again.
+        """
+        return _PLACEHOLDER.sub(lambda match: self._stashed.get(match[0], match[0]), html)
 
     def _render(self, template: str, **context: object) -> str:
         return self._env.get_template(f"sidebyside/{template}").render(**context)

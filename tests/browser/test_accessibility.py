@@ -9,15 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from helpers import build_site, serve
-
-# WCAG 2.1 A and AA, plus axe's best practices (which include naming dialogs).
-AXE_RULES = {
-    "runOnly": {
-        "type": "tag",
-        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
-    }
-}
+from helpers import AXE_RULES, build_site, serve
 
 
 @pytest.fixture
