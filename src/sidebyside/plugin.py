@@ -46,6 +46,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     course: Course
     renderer: Renderer
+    serving = False
+    problems = ""  # the last content error report, while previewing
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -63,7 +65,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self.course = load_course(self._content_root(config))
             self.problems = ""
         except ContentError as error:
-            if not getattr(self, "serving", False):
+            if not self.serving:
                 raise PluginError(f"The course content has problems:\n{error.report()}") from None
             # Previewing: say what is wrong in the terminal and on the page, keep serving the
             # last course that loaded, and recover on the next save that fixes it.
@@ -71,11 +73,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             log.error("The course content has problems:\n%s", self.problems)
         # A district's custom_dir comes first, so it can override any of our templates.
         self.renderer = Renderer(template_dirs=config.theme.dirs, site_name=config.site_name)
-        for name in STYLESHEETS:
-            if f"{ASSET_DIR}/{name}" not in config.extra_css:
-                config.extra_css.append(f"{ASSET_DIR}/{name}")
-        for name in SCRIPTS:
-            config.extra_javascript.append(f"{ASSET_DIR}/{name}")
+        config.extra_css.extend(f"{ASSET_DIR}/{name}" for name in STYLESHEETS)
+        config.extra_javascript.extend(f"{ASSET_DIR}/{name}" for name in SCRIPTS)
         if "material/offline" in config.plugins or "offline" in config.plugins:
             # Material's offline plugin would fetch this shim from a public CDN; serve our copy.
             config.extra["polyfills"] = [f"{ASSET_DIR}/{OFFLINE_SHIM}"]
@@ -153,7 +152,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         # Material's search dialog has no accessible name; give it one.
         output = output.replace(_SEARCH_DIALOG, _NAMED_SEARCH_DIALOG, 1)
-        if getattr(self, "problems", ""):
+        if self.problems:
             output = output.replace(_ARTICLE, _ARTICLE + _problems_banner(self.problems), 1)
         return output
 

@@ -1,7 +1,8 @@
 """Turns a loaded course into Markdown pages through Jinja2 templates.
 
-No file access beyond reading templates, and nothing from MkDocs: the pages could feed any
-static-site engine. The same course always renders to the same text.
+No file access beyond reading templates (and Jinja's cache of them compiled), and nothing
+from MkDocs: the pages could feed any static-site engine. The same course always renders to
+the same text.
 """
 
 from __future__ import annotations

@@ -259,3 +259,19 @@ def test_certificate_is_gated_then_prints(site: Site, page: Page, tmp_path: Path
     assert len(reader.pages) == 1
     text = reader.pages[0].extract_text()
     assert "Alex Morgan" in text and "First steps together" in text
+
+
+def test_a_module_without_a_quiz_never_holds_the_certificate_back(site: Site, page: Page) -> None:
+    (site.root / "modules/reading-only.yml").write_text(
+        "title: Reading only\norder: 2\naudience: [ia]\nminutes: 5\nsummary: Just reading.\n"
+        "objectives: [Read.]\nsections:\n  - heading: Read\n    body: Some text.\n"
+    )
+    site.rebuild()
+    page.goto(site.url("/"))
+    expect(
+        page.locator(".sbs-module-card[data-sbs-module='reading-only'] .sbs-state")
+    ).to_have_text("No self-check")
+    page.goto(site.url("/certificate/"))
+    expect(page.locator(".sbs-certificate-gate")).to_contain_text(
+        "Still to do: First steps together."
+    )
