@@ -6,6 +6,7 @@ import functools
 import http.server
 import threading
 from pathlib import Path
+from typing import Any
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -29,6 +30,22 @@ AXE_RULES = {
         "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
     }
 }
+
+
+def audit_pages(page: Any, base: str, paths: list[str]) -> tuple[dict[str, str], list[str]]:
+    """Visit each page in a Playwright ``page``: axe reports by path, and requests elsewhere."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    elsewhere: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(base) else elsewhere.append(r.url))
+    axe = Axe()
+    failures = {}
+    for path in paths:
+        page.goto(base + path)
+        result = axe.run(page, options=AXE_RULES)
+        if result.violations_count:
+            failures[path] = result.generate_report()
+    return failures, elsewhere
 
 
 def site_files(site: Path) -> dict[Path, bytes]:

@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page
 
-from helpers import AXE_RULES, build_site, serve
+from helpers import audit_pages, build_site, serve
 
 
 @pytest.fixture
@@ -29,14 +28,6 @@ def test_every_page_passes_axe_and_stays_local(
 ) -> None:
     base, paths = sample_site
     assert "/modules/first-steps/" in paths and "/worksheets/starter-agreement/" in paths
-    elsewhere: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(base) else elsewhere.append(r.url))
-    axe = Axe()
-    failures = {}
-    for path in paths:
-        page.goto(base + path)
-        result = axe.run(page, options=AXE_RULES)
-        if result.violations_count:
-            failures[path] = result.generate_report()
+    failures, elsewhere = audit_pages(page, base, paths)
     assert failures == {}
     assert elsewhere == []

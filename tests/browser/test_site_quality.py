@@ -6,10 +6,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from helpers import AXE_RULES, serve
+from helpers import audit_pages, serve
 
 
 @pytest.fixture(scope="module")
@@ -28,15 +27,7 @@ def test_every_page_passes_axe_and_asks_no_other_host(
 ) -> None:
     paths = site_pages(course_site)
     assert "/modules/partners.html" in paths and "/worksheets/role-agreement.html" in paths
-    elsewhere: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith(served) else elsewhere.append(r.url))
-    axe = Axe()
-    failures = {}
-    for path in paths:
-        page.goto(served + path)
-        result = axe.run(page, options=AXE_RULES)
-        if result.violations_count:
-            failures[path] = result.generate_report()
+    failures, elsewhere = audit_pages(page, served, paths)
     assert failures == {}
     assert elsewhere == []
 
