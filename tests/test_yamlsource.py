@@ -102,3 +102,9 @@ def test_deep_nesting_is_refused() -> None:
 
 def test_dates_stay_text() -> None:
     assert read_document("w.yml", b"when: 2024-09-01\n").data == {"when": "2024-09-01"}
+
+
+def test_a_second_document_is_refused() -> None:
+    assert problem_of(b"title: A\n---\ntitle: B\n") == (
+        "modules/x.yml:2:1: the file holds a second YAML document (after '---'); keep one"
+    )

@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
-from yaml.composer import Composer
 from yaml.constructor import SafeConstructor
-from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml.nodes import ScalarNode
 from yaml.parser import Parser
 from yaml.reader import Reader
 from yaml.resolver import Resolver
@@ -28,6 +27,7 @@ _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "nu
 # Dates and times stay the text the author wrote.
 _TEXT_TAGS = {f"{_CORE}timestamp", f"{_CORE}binary"}
 MAX_DEPTH = 40
+_ALIAS = "aliases ('*name') are not allowed in course files; write the value out in full"
 _EMPTY = "the file is empty; write the content or delete the file"
 
 
@@ -63,22 +63,22 @@ class _YamlProblem(Exception):
         self.message = message
 
 
-# libyaml's C parser where PyYAML has it (its wheels do), under PyYAML's own Python
-# composer, so that every node still passes through compose_node below.
+# libyaml's C parser where PyYAML has it (its wheels do); PyYAML's Python one otherwise.
 try:
     from yaml._yaml import CParser
 
-    _BASES: tuple[type, ...] = (Composer, CParser, SafeConstructor, Resolver)
+    _BASES: tuple[type, ...] = (CParser, Resolver)
 except ImportError:  # pragma: no cover — a PyYAML built without libyaml
     CParser = None
-    _BASES = (Reader, Scanner, Parser, Composer, SafeConstructor, Resolver)
+    _BASES = (Reader, Scanner, Parser, Resolver)
 
 
-class _Loader(*_BASES):  # type: ignore[misc]
-    """A safe loader: aliases are refused before they are ever expanded, and nesting is
-    bounded so no file can exhaust the stack."""
+class _EventReader(*_BASES):  # type: ignore[misc]
+    """Builds plain data straight from the parser's events, noting each value's position.
 
-    depth = 0
+    Aliases are refused when they are met, before anything is expanded, and nesting is
+    bounded, so no file can cost more than its own size or exhaust the stack.
+    """
 
     def __init__(self, text: str) -> None:
         if CParser is not None:
@@ -87,31 +87,91 @@ class _Loader(*_BASES):  # type: ignore[misc]
             Reader.__init__(self, text)
             Scanner.__init__(self)
             Parser.__init__(self)
-        Composer.__init__(self)
-        SafeConstructor.__init__(self)
         Resolver.__init__(self)
+        self.positions = Positions()
+        self._constructor = SafeConstructor()
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
-        event = self.peek_event()
-        if isinstance(event, yaml.AliasEvent):
+    def read(self) -> Any:
+        self.get_event()  # the stream's start
+        if self.check_event(yaml.StreamEndEvent):
+            raise _YamlProblem(None, _EMPTY)
+        self.get_event()  # the document's start
+        data = self._value((), 0)
+        self.get_event()  # the document's end
+        if not self.check_event(yaml.StreamEndEvent):
             raise _YamlProblem(
-                event.start_mark,
-                "aliases ('*name') are not allowed in course files; write the value out in full",
+                self.peek_event().start_mark,
+                "the file holds a second YAML document (after '---'); keep one",
             )
-        if self.depth >= MAX_DEPTH:
+        return data
+
+    def _value(self, path: Path, depth: int) -> Any:
+        event = self.get_event()
+        if isinstance(event, yaml.AliasEvent):
+            raise _YamlProblem(event.start_mark, _ALIAS)
+        if depth >= MAX_DEPTH:
             raise _YamlProblem(
                 event.start_mark,
                 f"the content is nested more than {MAX_DEPTH} levels deep; check the indentation",
             )
-        self.depth += 1
-        try:
-            return super().compose_node(parent, index)
-        finally:
-            self.depth -= 1
+        self.positions.values[path] = _mark(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event)
+        tag = event.tag
+        if isinstance(event, yaml.SequenceStartEvent):
+            if tag not in (None, "!", f"{_CORE}seq"):
+                raise _YamlProblem(event.start_mark, _tag_message(tag))
+            items = []
+            while not self.check_event(yaml.SequenceEndEvent):
+                items.append(self._value((*path, len(items)), depth + 1))
+            self.get_event()
+            return items
+        if tag not in (None, "!", f"{_CORE}map"):
+            raise _YamlProblem(event.start_mark, _tag_message(tag))
+        mapping: dict[str, Any] = {}
+        while not self.check_event(yaml.MappingEndEvent):
+            key = self._key(mapping, path)
+            mapping[key] = self._value((*path, key), depth + 1)
+        self.get_event()
+        return mapping
+
+    def _key(self, mapping: dict[str, Any], path: Path) -> str:
+        event = self.peek_event()
+        if isinstance(event, yaml.ScalarEvent):
+            tag = self._scalar_tag(event)
+            if tag == f"{_CORE}merge":
+                raise _YamlProblem(
+                    event.start_mark, "merge keys ('<<') are not allowed; write the keys out"
+                )
+            if tag == f"{_CORE}str":
+                self.get_event()
+                if event.value in mapping:
+                    raise _YamlProblem(
+                        event.start_mark, f"the key '{event.value}' appears twice; keep one"
+                    )
+                self.positions.keys[(*path, event.value)] = _mark(event)
+                return event.value
+        if isinstance(event, yaml.AliasEvent):
+            raise _YamlProblem(event.start_mark, _ALIAS)
+        raise _YamlProblem(event.start_mark, "keys must be plain words such as 'title'")
+
+    def _scalar_tag(self, event: yaml.ScalarEvent) -> str:
+        if event.tag is None or event.tag == "!":
+            return self.resolve(ScalarNode, event.value, event.implicit)
+        return event.tag
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        tag = self._scalar_tag(event)
+        if tag == f"{_CORE}str" or tag in _TEXT_TAGS:
+            return event.value
+        if tag not in _SCALAR_TAGS:
+            raise _YamlProblem(event.start_mark, _tag_message(tag))
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        return self._constructor.construct_object(node)
 
 
-def _mark(node: Node) -> tuple[int, int]:
-    return node.start_mark.line + 1, node.start_mark.column + 1
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
 def read_document(path: str, raw: bytes) -> Document:
@@ -125,14 +185,10 @@ def read_document(path: str, raw: bytes) -> Document:
         raise ProblemsFound(
             [Problem(path, line, column, "this file is not UTF-8 text; save it as UTF-8")]
         ) from None
-    loader: _Loader | None = None
+    reader: _EventReader | None = None
     try:
-        loader = _Loader(text)
-        node = loader.get_single_node()
-        if node is None:
-            raise _YamlProblem(None, _EMPTY)
-        positions = Positions()
-        data = _to_data(node, (), positions, loader)
+        reader = _EventReader(text)
+        data = reader.read()
     except _YamlProblem as problem:
         raise ProblemsFound(
             [Problem(path, problem.line, problem.column, problem.message)]
@@ -157,48 +213,15 @@ def read_document(path: str, raw: bytes) -> Document:
     except yaml.YAMLError as error:
         raise ProblemsFound([Problem(path, 1, 1, f"invalid YAML: {error}")]) from None
     finally:
-        if loader is not None:
-            loader.dispose()
-    return Document(path, data, positions)
+        if reader is not None:
+            reader.dispose()
+    return Document(path, data, reader.positions)
 
 
 class ProblemsFound(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(problems)
         self.problems = problems
-
-
-def _to_data(node: Node, path: Path, positions: Positions, loader: _Loader) -> Any:
-    positions.values[path] = _mark(node)
-    if isinstance(node, MappingNode):
-        if node.tag != f"{_CORE}map":
-            raise _YamlProblem(node.start_mark, _tag_message(node.tag))
-        result: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.tag == f"{_CORE}merge":
-                raise _YamlProblem(
-                    key_node.start_mark, "merge keys ('<<') are not allowed; write the keys out"
-                )
-            if not isinstance(key_node, ScalarNode) or key_node.tag != f"{_CORE}str":
-                raise _YamlProblem(key_node.start_mark, "keys must be plain words such as 'title'")
-            key = key_node.value
-            if key in result:
-                raise _YamlProblem(key_node.start_mark, f"the key '{key}' appears twice; keep one")
-            positions.keys[(*path, key)] = _mark(key_node)
-            result[key] = _to_data(value_node, (*path, key), positions, loader)
-        return result
-    if isinstance(node, SequenceNode):
-        if node.tag != f"{_CORE}seq":
-            raise _YamlProblem(node.start_mark, _tag_message(node.tag))
-        return [
-            _to_data(item, (*path, index), positions, loader)
-            for index, item in enumerate(node.value)
-        ]
-    if node.tag in _TEXT_TAGS:
-        return node.value
-    if node.tag not in _SCALAR_TAGS:
-        raise _YamlProblem(node.start_mark, _tag_message(node.tag))
-    return loader.construct_object(node)
 
 
 def _tag_message(tag: str) -> str:
