@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from sidebyside.text import SafeMarkdown, literal
 
@@ -56,3 +60,15 @@ def test_literal_text_in_markdown_is_shown_as_written() -> None:
     assert literal("A [b](c){: onclick=x} <s>") == (
         "A &#91;b&#93;(c)&#123;: onclick=x&#125; &lt;s&gt;"
     )
+
+
+@settings(max_examples=int(os.environ.get("SIDEBYSIDE_FUZZ_EXAMPLES", "600")), deadline=None)
+@given(
+    st.lists(st.text(alphabet="ab :!?.,'\"()-+=>#1\t\r\u00a0é*&<", max_size=12), max_size=4).map(
+        "\n".join
+    )
+)
+def test_the_plain_text_shortcut_never_differs_from_the_parser(source: str) -> None:
+    parser = SafeMarkdown()
+    parser._md.reset()
+    assert SafeMarkdown().block(source) == parser._md.convert(source.strip())

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .batch import without_gc_pauses
 from .errors import ContentError, Problem
 from .messages import describe
 from .model import ID_PATTERN, KINDS, Module, Scenario, Worksheet
@@ -82,6 +83,7 @@ def load_file(kind: str, shown: str, raw: bytes) -> _Loaded:
     return entry
 
 
+@without_gc_pauses()
 def load_course(root: Path) -> Course:
     """Load and check the course under ``root``; raise ``ContentError`` listing every problem."""
     problems: list[Problem] = []

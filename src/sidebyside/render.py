@@ -24,6 +24,7 @@ from jinja2 import (
 )
 from markupsafe import Markup
 
+from .batch import without_gc_pauses
 from .load import Course
 from .model import Question, Response, Scenario, Worksheet
 from .text import SafeMarkdown, literal
@@ -130,6 +131,7 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
+            auto_reload=False,  # templates don't change during a build
         )
         self._env.filters.update(
             md=self._markdown.block,
@@ -167,6 +169,7 @@ class Renderer:
     def _render(self, template: str, **context: object) -> str:
         return self._env.get_template(f"sidebyside/{template}").render(**context)
 
+    @without_gc_pauses()
     def pages(self, course: Course, pdf_paper: str | None = None) -> list[Page]:
         """Every generated page of the course; with a paper size, worksheets link their PDF."""
         pages = [

@@ -13,10 +13,14 @@ from markupsafe import Markup
 
 _SAFE_URL = re.compile(r"^(https?:|mailto:|#|/|\.|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
 _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "[]{}*_`\\#|~^"})
-# One line with nothing Markdown would act on: it renders as itself, escaped. Most option
-# texts, feedback and dialogue lines are like this, and skipping the parser for them keeps
-# rendering a small share of the build.
-_PLAIN_LINE = re.compile(r"^(?![-+>=]|\d+[.)]|[!?]{3})[^\n*_`\[\]!<>&\\|~#:=^{}]*$")
+# Text with nothing Markdown would act on renders as itself in one paragraph: no character
+# that formats or needs escaping, no line starting a list, quote, heading or admonition, no
+# blank or indented line, no line ending in spaces (a line break). Most option texts,
+# feedback, dialogue and prompts are like this; skipping the parser for them keeps rendering
+# a small share of the build.
+_ACTIVE = r"*_`\[\]<>&\\|~#=^{}"  # characters that format, or need escaping
+_PLAIN_LINE = rf"(?![-+>=\s]|\d+[.)]|[!?]{{3}})[^\n\t\r\f\v{_ACTIVE}]*[^\s{_ACTIVE}]"
+_PLAIN_TEXT = re.compile(rf"(?:{_PLAIN_LINE}\n)*{_PLAIN_LINE}")
 
 
 class _DropUnsafeUrls(Treeprocessor):
@@ -45,11 +49,12 @@ class SafeMarkdown:
     def block(self, text: str) -> Markup:
         """Paragraph-level HTML."""
         text = text.strip()
-        if _PLAIN_LINE.match(text):
+        if _PLAIN_TEXT.fullmatch(text):
             return Markup(f"<p>{text}</p>")
         self._md.reset()
         return Markup(self._md.convert(text))
 
+    @functools.lru_cache(maxsize=4096)  # noqa: B019
     def inline(self, text: str) -> Markup:
         """HTML without the wrapping paragraph, for labels, legends and table cells."""
         rendered = str(self.block(text))
