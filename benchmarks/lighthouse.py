@@ -33,7 +33,7 @@ PAGES = {
     "worksheet": "worksheets/role-agreement.html",
 }
 CATEGORIES = ["performance", "accessibility", "best-practices"]
-RUNS = 3  # Lighthouse's simulated timings vary from run to run: report each page's median
+RUNS = 5  # Lighthouse's simulated timings vary from run to run: report each page's median
 FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
 
 
