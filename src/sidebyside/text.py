@@ -44,9 +44,12 @@ class SafeMarkdown:
         self._md.preprocessors.deregister("html_block")
         self._md.inlinePatterns.deregister("html")
         self._md.treeprocessors.register(_DropUnsafeUrls(self._md), "sidebyside-safe-urls", 0)
+        # One instance serves one build, where the same texts come back (a question's options
+        # on its module page and in its answers): each is converted once.
+        self.block = functools.cache(self._block)
+        self.inline = functools.cache(self._inline)
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 — one renderer per build, texts repeat
-    def block(self, text: str) -> Markup:
+    def _block(self, text: str) -> Markup:
         """Paragraph-level HTML."""
         text = text.strip()
         if _PLAIN_TEXT.fullmatch(text):
@@ -54,8 +57,7 @@ class SafeMarkdown:
         self._md.reset()
         return Markup(self._md.convert(text))
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019
-    def inline(self, text: str) -> Markup:
+    def _inline(self, text: str) -> Markup:
         """HTML without the wrapping paragraph, for labels, legends and table cells."""
         rendered = str(self.block(text))
         if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
