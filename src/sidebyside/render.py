@@ -160,9 +160,10 @@ class Renderer:
     def restore(self, html: str) -> str:
         """Puts stashed HTML back into a page the site engine has converted.
 
-        Templates wrap large stretches of finished HTML (a quiz, a worksheet form) in
-        ``{% filter stash %}``: the Markdown engine then only passes over a comment instead
-        of parsing all of that HTML again.
+        Templates wrap every stretch of finished HTML (a module's sections, a quiz, a
+        worksheet form) in ``{% filter stash %}``, leaving only headings and short prose for
+        the site engine's Markdown: it passes over a comment instead of parsing all of that
+        HTML again, which would cost more than rendering it did.
         """
         return _PLACEHOLDER.sub(lambda match: self._stashed.get(match[0], match[0]), html)
 
