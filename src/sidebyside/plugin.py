@@ -23,7 +23,7 @@ from .render import Renderer
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/sidebyside"
 STYLESHEETS = ["sidebyside.css"]
-SCRIPTS = ["progress.js", "scenario.js", "worksheet.js", "print.js"]
+SCRIPTS = ["store.js", "progress.js", "scenario.js", "worksheet.js", "print.js"]
 OFFLINE_SHIM = "iframe-worker.js"
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _NAMED_SEARCH_DIALOG = _SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"')

@@ -1,39 +1,12 @@
 /* Side by Side: self-check quizzes, course progress, reflection notes and the certificate.
- * Everything stays in this browser's localStorage; nothing is sent anywhere.
+ * Everything stays in this browser's localStorage (through store.js); nothing is sent anywhere.
  * Events for a wrapper (an LMS, say) to listen to on `document`:
  *   sidebyside:checked      detail {module, question, key, correct, partial, chosen}
  *   sidebyside:module-done  detail {module}
  */
 (function () {
   "use strict";
-  var PREFIX = "sidebyside:v1:";
-
-  var store = {
-    get: function (key) {
-      try {
-        var value = JSON.parse(window.localStorage.getItem(PREFIX + key));
-        return value && typeof value === "object" ? value : null;
-      } catch (e) {
-        return null; // unreadable, foreign or blocked storage counts as nothing saved
-      }
-    },
-    set: function (key, value) {
-      try { window.localStorage.setItem(PREFIX + key, JSON.stringify(value)); } catch (e) { /* full or blocked */ }
-    },
-    remove: function (key) {
-      try { window.localStorage.removeItem(PREFIX + key); } catch (e) { /* blocked */ }
-    },
-    keys: function (start) {
-      var found = [];
-      try {
-        for (var i = 0; i < window.localStorage.length; i++) {
-          var key = window.localStorage.key(i);
-          if (key && key.indexOf(PREFIX + start) === 0) found.push(key.slice(PREFIX.length));
-        }
-      } catch (e) { /* blocked */ }
-      return found;
-    }
-  };
+  var store = window.sidebyside.store;
 
   function answerKey(module, key) { return "quiz:" + module + ":" + key; }
 

@@ -2,24 +2,16 @@
  * The choice is kept in this browser's localStorage; nothing is sent anywhere. */
 (function () {
   "use strict";
-  var PREFIX = "sidebyside:v1:scenario:";
+  var store = window.sidebyside.store;
 
   function load(id, key) {
-    try {
-      var saved = JSON.parse(window.localStorage.getItem(PREFIX + id));
-      if (saved && typeof saved === "object" && typeof saved.choice === "number" &&
-          (!key || saved.key === key)) return saved;
-    } catch (e) { /* unreadable or blocked storage counts as no choice */ }
-    return null;
+    var saved = store.get("scenario:" + id);
+    return saved && typeof saved.choice === "number" && (!key || saved.key === key) ? saved : null;
   }
 
-  function save(id, value) {
-    try { window.localStorage.setItem(PREFIX + id, JSON.stringify(value)); } catch (e) { /* full or blocked */ }
-  }
+  function save(id, value) { store.set("scenario:" + id, value); }
 
-  function forget(id) {
-    try { window.localStorage.removeItem(PREFIX + id); } catch (e) { /* blocked */ }
-  }
+  function forget(id) { store.remove("scenario:" + id); }
 
   function setUp(form) {
     var id = form.getAttribute("data-sbs-scenario");

@@ -2,22 +2,16 @@
  * localStorage, one entry per worksheet, until Clear; nothing is sent anywhere. */
 (function () {
   "use strict";
-  var PREFIX = "sidebyside:v1:worksheet:";
+  var store = window.sidebyside.store;
 
   function load(id) {
-    try {
-      var saved = JSON.parse(window.localStorage.getItem(PREFIX + id));
-      return saved && typeof saved === "object" && !Array.isArray(saved) ? saved : {};
-    } catch (e) {
-      return {}; // unreadable or blocked storage counts as an empty worksheet
-    }
+    var saved = store.get("worksheet:" + id);
+    return saved && !Array.isArray(saved) ? saved : {};
   }
 
   function save(id, values) {
-    try {
-      if (Object.keys(values).length) window.localStorage.setItem(PREFIX + id, JSON.stringify(values));
-      else window.localStorage.removeItem(PREFIX + id);
-    } catch (e) { /* full or blocked */ }
+    if (Object.keys(values).length) store.set("worksheet:" + id, values);
+    else store.remove("worksheet:" + id);
   }
 
   function read(form) {
