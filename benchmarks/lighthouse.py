@@ -9,9 +9,7 @@ served on loopback, and appends the scores to the benchmarks file.
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
-import http.server
 import io
 import json
 import os
@@ -19,13 +17,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY / "tests"))
 
-from helpers import build_site  # noqa: E402
+from helpers import QuietHandler, build_site, serve  # noqa: E402
 
 PAGES = {
     "home": "index.html",
@@ -37,11 +34,8 @@ RUNS = 5  # Lighthouse's simulated timings vary from run to run: report each pag
 FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
 
 
-class _StaticHost(http.server.SimpleHTTPRequestHandler):
+class _StaticHost(QuietHandler):
     """Serves files as a typical static host does: gzip for text, and a cache lifetime."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=3600")
@@ -65,13 +59,6 @@ class _StaticHost(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
-
-
-def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
-    handler = functools.partial(_StaticHost, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return f"http://127.0.0.1:{server.server_address[1]}", server
 
 
 def scores(url: str, report: Path) -> dict[str, float]:
@@ -98,7 +85,7 @@ def main() -> int:
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         site = build_site(REPOSITORY, Path(folder) / "site")
-        base, server = serve(site)
+        base, server = serve(site, _StaticHost)
         try:
             results = {}
             for name, path in PAGES.items():

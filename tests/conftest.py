@@ -1,4 +1,4 @@
-"""Shared fixtures: a small sample course copied into tmp_path."""
+"""Shared fixtures: the sample course, as a writable copy or built once; the real course."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-SAMPLE = Path(__file__).parent / "sample"
+from helpers import REPOSITORY, SAMPLE, build_site
 
 
 @pytest.fixture
@@ -18,12 +18,15 @@ def course(tmp_path: Path) -> Path:
     return root
 
 
-REPOSITORY = Path(__file__).parent.parent
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample course as it is, built once per test run, for tests that only read it."""
+    root = tmp_path_factory.mktemp("sample") / "course"
+    shutil.copytree(SAMPLE, root)
+    return build_site(root)
 
 
 @pytest.fixture(scope="session")
 def course_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own course, built once per test run with a real, strict MkDocs run."""
-    from helpers import build_site
-
     return build_site(REPOSITORY, tmp_path_factory.mktemp("course") / "site")

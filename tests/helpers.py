@@ -11,6 +11,9 @@ from typing import Any
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
+REPOSITORY = Path(__file__).parent.parent
+SAMPLE = Path(__file__).parent / "sample"  # a tiny course the tests copy, and break on purpose
+
 
 def build_site(root: Path, site: Path | None = None, **overrides: object) -> Path:
     """Build the course at ``root`` with a real, strict MkDocs run; return the site folder."""
@@ -57,14 +60,16 @@ def page_text(site: Path, uri: str) -> str:
     return (site / uri / "index.html").read_text(encoding="utf-8")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
-def serve(folder: Path) -> tuple[str, http.server.ThreadingHTTPServer]:
+def serve(
+    folder: Path, handler_class: type[QuietHandler] = QuietHandler
+) -> tuple[str, http.server.ThreadingHTTPServer]:
     """Serve ``folder`` from a thread on a free loopback port; return its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
+    handler = functools.partial(handler_class, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return f"http://127.0.0.1:{server.server_address[1]}", server

@@ -11,7 +11,7 @@ from sidebyside.authoring import schemas
 from sidebyside.cli import main
 from sidebyside.load import load_course
 
-REPOSITORY = Path(__file__).parent.parent
+from helpers import REPOSITORY
 
 
 @pytest.mark.parametrize("name", sorted(schemas()))

@@ -76,8 +76,8 @@ blocks:
 """
 
 
-def test_module_page(course: Path) -> None:
-    html = page_text(build_site(course), "modules/first-steps")
+def test_module_page(sample_site: Path) -> None:
+    html = page_text(sample_site, "modules/first-steps")
     assert '<h1 id="first-steps-together">First steps together</h1>' in html
     assert "Module 1 · about 10 minutes · for teachers and IAs" in html
     assert "<p>Meet your partner and agree <strong>who does what</strong>.</p>" in html
@@ -92,8 +92,8 @@ def test_module_page(course: Path) -> None:
     assert "Pair people who do not know each other." not in html  # facilitator notes
 
 
-def test_quiz_reads_without_javascript(course: Path) -> None:
-    html = page_text(build_site(course), "modules/first-steps")
+def test_quiz_reads_without_javascript(sample_site: Path) -> None:
+    html = page_text(sample_site, "modules/first-steps")
     assert html.count('<fieldset class="sbs-question"') == 3
     assert "Question 1 of 3.</span> Your IA has an idea for the morning routine." in html
     assert html.count('type="radio" name="first-steps-q1"') == 2
@@ -103,8 +103,8 @@ def test_quiz_reads_without_javascript(course: Path) -> None:
     assert "<p>Trying an idea together shows it was heard.</p>" in html
 
 
-def test_scenario_page(course: Path) -> None:
-    html = page_text(build_site(course), "scenarios/late-for-the-bus")
+def test_scenario_page(sample_site: Path) -> None:
+    html = page_text(sample_site, "scenarios/late-for-the-bus")
     assert "Ms. Rivera (teacher), Mr. Chen (IA) · raised by the IA" in html
     assert "<strong>Your turn:</strong> What should the IA say?" in html
     assert '<span class="sbs-verdict">Bad:</span> Blame' in html
@@ -115,15 +115,15 @@ def test_scenario_page(course: Path) -> None:
     assert "Ms. Rivera, the teacher</h3>" in html and "<p>You lost track of time.</p>" in html
 
 
-def test_scenarios_index(course: Path) -> None:
-    html = page_text(build_site(course), "scenarios")
+def test_scenarios_index(sample_site: Path) -> None:
+    html = page_text(sample_site, "scenarios")
     assert '<a href="late-for-the-bus/">Late for the bus</a>' in html
     assert "<td>1. First steps together</td>" in html
     assert "<td>the IA</td>" in html
 
 
-def test_worksheet_page(course: Path) -> None:
-    html = page_text(build_site(course), "worksheets/starter-agreement")
+def test_worksheet_page(sample_site: Path) -> None:
+    html = page_text(sample_site, "worksheets/starter-agreement")
     assert '<label for="starter-agreement-b1-f3">Review on</label>' in html
     assert '<h2 id="starter-agreement-b2">Who does what</h2>' in html
     assert '<th scope="colgroup" colspan="6">Planning</th>' in html
@@ -134,8 +134,8 @@ def test_worksheet_page(course: Path) -> None:
     assert "Instructional assistant: signature</label>" in html
 
 
-def test_home_lists_modules_in_order(course: Path) -> None:
-    html = page_text(build_site(course), ".")
+def test_home_lists_modules_in_order(sample_site: Path) -> None:
+    html = page_text(sample_site, ".")
     assert '<a href="modules/first-steps/">First steps together</a>' in html
     assert "About 10 minutes · for teachers and IAs" in html
 

@@ -7,7 +7,6 @@ SIDEBYSIDE_FUZZ_EXAMPLES.
 from __future__ import annotations
 
 import os
-from pathlib import Path
 from typing import Any
 
 import yaml
@@ -17,7 +16,8 @@ from hypothesis import strategies as st
 from sidebyside.errors import ContentError
 from sidebyside.load import load_file
 
-SAMPLE = Path(__file__).parent / "sample"
+from helpers import SAMPLE
+
 EXAMPLES = int(os.environ.get("SIDEBYSIDE_FUZZ_EXAMPLES", "600"))
 FUZZ = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 VALID = {

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
-from helpers import build_site, page_text
+from helpers import SAMPLE, build_site, page_text
 
 
 def enable_pdfs(course: Path, paper: str = "letter") -> None:
@@ -21,10 +22,6 @@ def enable_pdfs(course: Path, paper: str = "letter") -> None:
 
 @pytest.fixture(scope="module")
 def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    import shutil
-
-    from conftest import SAMPLE
-
     root = tmp_path_factory.mktemp("pdf") / "course"
     shutil.copytree(SAMPLE, root)
     enable_pdfs(root)
@@ -73,7 +70,6 @@ def test_a4_paper(course: Path) -> None:
     assert "(A4)" in page_text(site, "worksheets/starter-agreement")
 
 
-def test_pdfs_can_be_switched_off(course: Path) -> None:
-    site = build_site(course)
-    assert not list(site.rglob("*.pdf"))
-    assert "Download the PDF" not in page_text(site, "worksheets/starter-agreement")
+def test_pdfs_can_be_switched_off(sample_site: Path) -> None:
+    assert not list(sample_site.rglob("*.pdf"))
+    assert "Download the PDF" not in page_text(sample_site, "worksheets/starter-agreement")

@@ -12,9 +12,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from helpers import build_site, site_files
+from helpers import REPOSITORY, build_site, site_files
 
-REPOSITORY = Path(__file__).parent.parent
 VNU = REPOSITORY / "node_modules/vnu-jar/build/dist/vnu.jar"
 # What the Nu checker says of Material's own markup, not of ours.
 # Material puts autocomplete="off" on the checkboxes that open its drawer and search, and

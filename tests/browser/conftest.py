@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from helpers import Site
+from helpers import SAMPLE, Site
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -20,7 +20,6 @@ ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-SAMPLE = Path(__file__).parent.parent / "sample"
 
 
 @pytest.fixture(scope="session")
@@ -33,11 +32,24 @@ def browser() -> Iterator[Browser]:
         browser.close()
 
 
-@pytest.fixture
-def site(tmp_path: Path) -> Iterator[Site]:
-    root = tmp_path / "course"
+def _served_copy(folder: Path) -> Site:
+    root = folder / "course"
     shutil.copytree(SAMPLE, root)
-    served = Site(root)
+    return Site(root)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The sample course, built and served once. Each test's page has storage of its own."""
+    served = _served_copy(tmp_path_factory.mktemp("served"))
+    yield served
+    served.close()
+
+
+@pytest.fixture
+def editable_site(tmp_path: Path) -> Iterator[Site]:
+    """A copy of the sample course of the test's own, to edit and rebuild."""
+    served = _served_copy(tmp_path)
     yield served
     served.close()
 

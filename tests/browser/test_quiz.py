@@ -82,14 +82,14 @@ def test_answers_persist_across_a_reload(site: Site, page: Page) -> None:
     expect(page.locator(".sbs-score")).to_contain_text("Score: 1 of 3 correct.")
 
 
-def test_a_changed_question_starts_fresh(site: Site, page: Page) -> None:
-    page.goto(site.url(MODULE))
+def test_a_changed_question_starts_fresh(editable_site: Site, page: Page) -> None:
+    page.goto(editable_site.url(MODULE))
     answer(page, 1, 1)
     answer(page, 3, 1)
-    module = site.root / "modules/first-steps.yml"
+    module = editable_site.root / "modules/first-steps.yml"
     text = module.read_text()
     module.write_text(text.replace("Say you will think about it.", "Say no."))
-    site.rebuild()
+    editable_site.rebuild()
     page.reload()
     expect(page.locator("#first-steps-q1 .sbs-result")).to_have_text("")
     expect(page.locator("#first-steps-q1 .sbs-options input").nth(1)).not_to_be_checked()
@@ -261,17 +261,19 @@ def test_certificate_is_gated_then_prints(site: Site, page: Page, tmp_path: Path
     assert "Alex Morgan" in text and "First steps together" in text
 
 
-def test_a_module_without_a_quiz_never_holds_the_certificate_back(site: Site, page: Page) -> None:
-    (site.root / "modules/reading-only.yml").write_text(
+def test_a_module_without_a_quiz_never_holds_the_certificate_back(
+    editable_site: Site, page: Page
+) -> None:
+    (editable_site.root / "modules/reading-only.yml").write_text(
         "title: Reading only\norder: 2\naudience: [ia]\nminutes: 5\nsummary: Just reading.\n"
         "objectives: [Read.]\nsections:\n  - heading: Read\n    body: Some text.\n"
     )
-    site.rebuild()
-    page.goto(site.url("/"))
+    editable_site.rebuild()
+    page.goto(editable_site.url("/"))
     expect(
         page.locator(".sbs-module-card[data-sbs-module='reading-only'] .sbs-state")
     ).to_have_text("No self-check")
-    page.goto(site.url("/certificate/"))
+    page.goto(editable_site.url("/certificate/"))
     expect(page.locator(".sbs-certificate-gate")).to_contain_text(
         "Still to do: First steps together."
     )
