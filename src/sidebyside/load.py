@@ -41,10 +41,17 @@ class _Loaded:
     document: Document
     item: BaseModel
 
-    def problem(self, path: tuple[str | int, ...], message: str, *, key: bool = False) -> Problem:
-        positions = self.document.positions
-        line, column = positions.of_key(path) if key else positions.of_value(path)
-        return Problem(self.document.path, line, column, message)
+    def problem(self, path: tuple[str | int, ...], message: str) -> Problem:
+        return _located(self.document, path, message)
+
+
+def _located(
+    document: Document, path: tuple[str | int, ...], message: str, *, key: bool = False
+) -> Problem:
+    """A problem at the value (or, with ``key``, the key) that ``path`` leads to."""
+    positions = document.positions
+    line, column = positions.of_key(path) if key else positions.of_value(path)
+    return Problem(document.path, line, column, message)
 
 
 def content_files(root: Path) -> list[Path]:
@@ -71,9 +78,7 @@ def load_file(kind: str, shown: str, raw: bytes) -> _Loaded:
         problems = []
         for detail in error.errors(include_url=False):
             location, at_key, message = describe(detail, model)
-            positions = document.positions
-            line, column = positions.of_key(location) if at_key else positions.of_value(location)
-            problems.append(Problem(shown, line, column, message))
+            problems.append(_located(document, location, message, key=at_key))
         raise ContentError(problems) from None
     entry = _Loaded(document, item)
     if isinstance(item, Scenario):
