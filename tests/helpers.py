@@ -51,6 +51,14 @@ def audit_pages(page: Any, base: str, paths: list[str]) -> tuple[dict[str, str],
     return failures, elsewhere
 
 
+def printed_sheets(page: Any, pdf: Path, paper: str = "Letter") -> list[str]:
+    """Print a Playwright ``page`` to ``pdf`` on ``paper`` as Chromium does: each sheet's text."""
+    from pypdf import PdfReader
+
+    page.pdf(path=str(pdf), format=paper)
+    return [sheet.extract_text() for sheet in PdfReader(pdf).pages]
+
+
 def site_files(site: Path) -> dict[Path, bytes]:
     """Every file of a built site, by its path inside the site, with its bytes."""
     return {path.relative_to(site): path.read_bytes() for path in site.rglob("*") if path.is_file()}

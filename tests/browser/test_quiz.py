@@ -7,7 +7,7 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from helpers import Site
+from helpers import Site, printed_sheets
 
 MODULE = "/modules/first-steps/"
 
@@ -251,13 +251,7 @@ def test_certificate_is_gated_then_prints(site: Site, page: Page, tmp_path: Path
     expect(page.locator(".sbs-certificate-form")).to_be_hidden()
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.locator("h1")).to_be_hidden()
-    pdf = tmp_path / "certificate.pdf"
-    page.pdf(path=str(pdf), format="Letter")
-    from pypdf import PdfReader
-
-    reader = PdfReader(pdf)
-    assert len(reader.pages) == 1
-    text = reader.pages[0].extract_text()
+    [text] = printed_sheets(page, tmp_path / "certificate.pdf")
     assert "Alex Morgan" in text and "First steps together" in text
 
 

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from pypdf import PdfReader
 
-from helpers import Site
+from helpers import Site, printed_sheets
 
 SCENARIO = "/scenarios/late-for-the-bus/"
 
@@ -100,11 +99,7 @@ def test_role_play_cards_print_one_role_per_half_page(
     expect(page.locator(".sbs-halfpage")).to_have_count(2)
     for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", "h1"):
         expect(page.locator(chrome).first).to_be_hidden()
-    pdf = tmp_path / "cards.pdf"
-    page.pdf(path=str(pdf), format="Letter")
-    reader = PdfReader(pdf)
-    assert len(reader.pages) == 1
-    text = reader.pages[0].extract_text()
+    [text] = printed_sheets(page, tmp_path / "cards.pdf")
     assert "You are Ms. Rivera, the teacher" in text and "You are Mr. Chen, the IA" in text
     assert "cut here" in text
 
@@ -121,11 +116,8 @@ def test_discussion_sheet_and_scenario_print_without_chrome(
     expect(page.locator(".md-header")).to_be_hidden()
     expect(page.locator(".sbs-choose")).to_be_hidden()
     expect(page.locator(".sbs-analysis")).to_be_visible()  # all responses print
-    pdf = tmp_path / "scenario.pdf"
-    page.pdf(path=str(pdf), format="Letter")
-    assert "Blame puts the teacher on the defensive." in "".join(
-        p.extract_text() for p in PdfReader(pdf).pages
-    )
+    sheets = printed_sheets(page, tmp_path / "scenario.pdf")
+    assert "Blame puts the teacher on the defensive." in "".join(sheets)
 
 
 def test_scenario_pages_pass_axe(site: Site, page: Page) -> None:

@@ -6,9 +6,8 @@ from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
-from pypdf import PdfReader
 
-from helpers import Site
+from helpers import Site, printed_sheets
 
 WORKSHEET = "/worksheets/starter-agreement/"
 
@@ -57,11 +56,9 @@ def test_print_shows_only_the_worksheet_with_its_values(
         expect(page.locator(chrome).first).to_be_hidden()
     expect(page.locator("h1")).to_be_visible()
     for paper in ("Letter", "A4"):
-        pdf = tmp_path / f"{paper}.pdf"
-        page.pdf(path=str(pdf), format=paper)
-        reader = PdfReader(pdf)
-        assert len(reader.pages) == 1, paper
-        text = reader.pages[0].extract_text()
+        sheets = printed_sheets(page, tmp_path / f"{paper}.pdf", paper)
+        assert len(sheets) == 1, paper
+        text = sheets[0]
         assert "Starter agreement" in text and "Records behavior data" in text
         assert "Ms. Rivera" in text and "Weekly, on Mondays" in text
         assert "Print" not in text.split()
