@@ -49,6 +49,14 @@ AUDIENCE_NAMES = {"teacher": "teachers", "ia": "IAs", "facilitator": "facilitato
 VERDICT_NAMES = {"bad": "Bad", "mixed": "Mixed", "good": "Good"}
 PAPER_NAMES = {"letter": "US Letter", "a4": "A4"}
 _PLACEHOLDER = re.compile(r"<!-- sidebyside-block \d+ -->")
+# Only a marker alone on its line counts: one quoted in text or code stays as is.
+_MARKER_TEMPLATES = {
+    re.compile(rf"^{re.escape(marker)}[ \t]*$", re.MULTILINE): template
+    for marker, template in (
+        (MODULE_LIST, "module-list.md"),
+        (FACILITATOR_NOTES, "facilitator-notes.md"),
+    )
+}
 
 
 @dataclass(frozen=True)
@@ -246,10 +254,7 @@ class Renderer:
         ``link`` turns a page's source path (``modules/partners.md``) into a URL relative to
         the page being filled; only the site engine knows how its URLs are shaped.
         """
-        templates = {MODULE_LIST: "module-list.md", FACILITATOR_NOTES: "facilitator-notes.md"}
-        for marker, template in templates.items():
-            # Only a marker alone on its line counts: one quoted in text or code stays as is.
-            pattern = re.compile(rf"^{re.escape(marker)}[ \t]*$", re.MULTILINE)
+        for pattern, template in _MARKER_TEMPLATES.items():
             if pattern.search(markdown):
                 generated = self._render(template, course=course, link=link)
                 markdown = pattern.sub(lambda _, text=generated: text, markdown)
