@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 
 import pytest
@@ -48,9 +49,15 @@ def test_inline_drops_the_paragraph(text: SafeMarkdown) -> None:
         "a & b < c",
         "trailing spaces  ",
         "   indented",
+        "*Prose* with **emphasis**,\n\n- a list\n- of two",
+        "a [link](https://example.org) and `code`",
+        "a line break  \nhere",
+        "a tab\t\nbreaks a line too",
+        "| a | b |\n| - | - |\n| 1 | 2 |",
+        "[ref]: https://example.org\n\nsee [ref]",
     ],
 )
-def test_the_plain_text_shortcut_matches_the_parser(text: SafeMarkdown, source: str) -> None:
+def test_the_shortcuts_match_the_full_parser(text: SafeMarkdown, source: str) -> None:
     parser = SafeMarkdown()
     parser._md.reset()
     assert text.block(source) == parser._md.convert(source.strip())
@@ -62,13 +69,58 @@ def test_literal_text_in_markdown_is_shown_as_written() -> None:
     )
 
 
-@settings(max_examples=int(os.environ.get("SIDEBYSIDE_FUZZ_EXAMPLES", "600")), deadline=None)
-@given(
-    st.lists(st.text(alphabet="ab :!?.,'\"()-+=>#1\t\r\u00a0é*&<", max_size=12), max_size=4).map(
-        "\n".join
-    )
+# Pieces of Markdown's syntax, so that random lines often start lists, quotes, headings, rules,
+# admonitions or tables, and hold emphasis, code, links, entities and line breaks.
+_SYNTAX = st.sampled_from(
+    [
+        *("- ", "1. ", "> ", "# ", "!!! note", "???+ note", "    ", "---", "* * *", "==="),
+        *("| a | b |", "|-|-|", "[r]: /x", "  ", "\t", "\r", "\n"),
+        *("*", "**", "***", "_", "(", ")", '"', "'", "`", "&amp;", "&", "\\*"),
+        *("<https://x.y>", "<a@b.c>", "[a](b)", "[r]", "![i](j)", "<b>"),
+    ]
 )
-def test_the_plain_text_shortcut_never_differs_from_the_parser(source: str) -> None:
+_LINE = st.lists(
+    st.one_of(_SYNTAX, st.text(alphabet="ab :!?.,'\"()-+=>#1\u00a0é*_", max_size=8)), max_size=5
+).map("".join)
+
+
+@settings(max_examples=int(os.environ.get("SIDEBYSIDE_FUZZ_EXAMPLES", "600")), deadline=None)
+@given(st.lists(_LINE, max_size=5).map("\n".join))
+def test_the_shortcuts_never_differ_from_the_full_parser(source: str) -> None:
     parser = SafeMarkdown()
     parser._md.reset()
     assert SafeMarkdown().block(source) == parser._md.convert(source.strip())
+
+
+# Prose: lines of words, some between asterisks, some touching them, with punctuation.
+_WORD = st.sampled_from(["a", "bc", "é", "(a", "b)", "a.", "c,", "'a'", '"b"', "!", ".", "("])
+_SPAN = st.builds(
+    lambda stars, inside: f"{stars}{inside}{stars}",
+    st.sampled_from(["*", "**"]),
+    st.lists(
+        st.sampled_from(["a", "bc", " ", ".", "(", ")", "'", "!"]), min_size=1, max_size=4
+    ).map("".join),
+)
+_TOKEN = _WORD | _SPAN | st.tuples(_WORD | _SPAN, _WORD | _SPAN).map("".join)
+_PROSE_LINE = st.lists(_TOKEN, min_size=1, max_size=6).map(" ".join)
+_PROSE = st.lists(
+    st.tuples(_PROSE_LINE, st.sampled_from(["\n", "\n", "\n\n"])).map("".join), max_size=4
+).map("".join)
+
+
+@settings(max_examples=int(os.environ.get("SIDEBYSIDE_FUZZ_EXAMPLES", "600")), deadline=None)
+@given(_PROSE)
+def test_prose_with_emphasis_is_converted_as_the_parser_would(source: str) -> None:
+    parser = SafeMarkdown()
+    parser._md.reset()
+    assert SafeMarkdown().block(source) == parser._md.convert(source.strip())
+
+
+def test_every_short_run_of_words_and_asterisks_is_converted_as_the_parser_would() -> None:
+    text, parser = SafeMarkdown(), SafeMarkdown()._md
+    pieces = ["a", "*", "**", " ", ".", "(", "'", "\n"]
+    for length in range(1, 6):
+        for combination in itertools.product(pieces, repeat=length):
+            source = "".join(combination).strip()
+            parser.reset()
+            assert text.block(source) == parser.convert(source), source
