@@ -19,14 +19,14 @@ _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "[]{}*_`\\#|~^"})
 # aside, nothing in it could make Markdown act: no character that formats or needs escaping,
 # no line starting a list, quote, heading or admonition, no indented line, no line ending in
 # spaces (a line break). Emphasis qualifies only in its simplest form: one or two asterisks
-# around words on one line, after a space, bracket or quote and before a space or punctuation.
+# around words, after a space, bracket or quote and before a space or punctuation.
 _ACTIVE = r"*_`\[\]<>&\\|~#=^{}"  # characters that format, or need escaping
 _PLAIN_LINE = rf"(?![-+>=\s]|\d+[.)]|[!?]{{3}})[^\n\t\r\f\v{_ACTIVE}]*[^\s{_ACTIVE}]"
 _PLAIN_PARAGRAPH = re.compile(rf"(?:{_PLAIN_LINE}\n)*{_PLAIN_LINE}")
 _SIMPLE_EMPHASIS = re.compile(
     # The lookbehinds follow the asterisks so that the search can skip to each asterisk.
     rf"(\*\*(?<![^\s(\"']\*\*)|\*(?<![^\s(\"']\*))"
-    rf"(?=[^\s*])([^\n{_ACTIVE}]*?[^\s{_ACTIVE}])\1(?=[\s.,;:!?)\"']|$)"
+    rf"(?=[^\s*])([^{_ACTIVE}]*?[^\s{_ACTIVE}])\1(?=[\s.,;:!?)\"']|$)"
 )
 _EMPHASIS_TAGS = {"*": "em", "**": "strong"}
 
