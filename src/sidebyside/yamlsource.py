@@ -33,20 +33,26 @@ _EMPTY = "the file is empty; write the content or delete the file"
 
 @dataclass
 class Positions:
-    """1-based (line, column) of each value and each mapping key, by path into the data."""
+    """Where each value and each mapping key starts, by path into the data."""
 
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path, yaml.Mark] = field(default_factory=dict)
+    keys: dict[Path, yaml.Mark] = field(default_factory=dict)
 
     def of_value(self, path: Path) -> tuple[int, int]:
-        """Where the value at ``path`` is, or the nearest enclosing value that exists."""
+        """1-based (line, column) of the value at ``path``, or of the nearest enclosing value
+        that exists."""
         for end in range(len(path), -1, -1):
             if path[:end] in self.values:
-                return self.values[path[:end]]
+                return _line_and_column(self.values[path[:end]])
         return (1, 1)
 
     def of_key(self, path: Path) -> tuple[int, int]:
-        return self.keys.get(path) or self.of_value(path)
+        mark = self.keys.get(path)
+        return _line_and_column(mark) if mark else self.of_value(path)
+
+
+def _line_and_column(mark: yaml.Mark) -> tuple[int, int]:
+    return mark.line + 1, mark.column + 1
 
 
 @dataclass
@@ -93,10 +99,10 @@ class _EventReader(*_BASES):  # type: ignore[misc]
 
     def read(self) -> Any:
         self.get_event()  # the stream's start
-        if self.check_event(yaml.StreamEndEvent):
+        start = self.get_event()
+        if isinstance(start, yaml.StreamEndEvent):
             raise _YamlProblem(None, _EMPTY)
-        self.get_event()  # the document's start
-        data = self._value((), 0)
+        data = self._value(self.get_event(), (), 0)
         self.get_event()  # the document's end
         if not self.check_event(yaml.StreamEndEvent):
             raise _YamlProblem(
@@ -105,53 +111,51 @@ class _EventReader(*_BASES):  # type: ignore[misc]
             )
         return data
 
-    def _value(self, path: Path, depth: int) -> Any:
-        event = self.get_event()
-        if isinstance(event, yaml.AliasEvent):
+    # One get_event() per event, dispatched on its exact type: this loop is most of the
+    # time spent loading a course.
+    def _value(self, event: yaml.Event, path: Path, depth: int) -> Any:
+        kind = type(event)
+        if kind is yaml.AliasEvent:
             raise _YamlProblem(event.start_mark, _ALIAS)
         if depth >= MAX_DEPTH:
             raise _YamlProblem(
                 event.start_mark,
                 f"the content is nested more than {MAX_DEPTH} levels deep; check the indentation",
             )
-        self.positions.values[path] = _mark(event)
-        if isinstance(event, yaml.ScalarEvent):
+        self.positions.values[path] = event.start_mark
+        if kind is yaml.ScalarEvent:
             return self._scalar(event)
         tag = event.tag
-        if isinstance(event, yaml.SequenceStartEvent):
+        if kind is yaml.SequenceStartEvent:
             if tag not in (None, "!", f"{_CORE}seq"):
                 raise _YamlProblem(event.start_mark, _tag_message(tag))
-            items = []
-            while not self.check_event(yaml.SequenceEndEvent):
-                items.append(self._value((*path, len(items)), depth + 1))
-            self.get_event()
+            items: list[Any] = []
+            while type(item := self.get_event()) is not yaml.SequenceEndEvent:
+                items.append(self._value(item, (*path, len(items)), depth + 1))
             return items
         if tag not in (None, "!", f"{_CORE}map"):
             raise _YamlProblem(event.start_mark, _tag_message(tag))
         mapping: dict[str, Any] = {}
-        while not self.check_event(yaml.MappingEndEvent):
-            key = self._key(mapping, path)
-            mapping[key] = self._value((*path, key), depth + 1)
-        self.get_event()
+        while type(key_event := self.get_event()) is not yaml.MappingEndEvent:
+            key = self._key(key_event, mapping, path)
+            mapping[key] = self._value(self.get_event(), (*path, key), depth + 1)
         return mapping
 
-    def _key(self, mapping: dict[str, Any], path: Path) -> str:
-        event = self.peek_event()
-        if isinstance(event, yaml.ScalarEvent):
+    def _key(self, event: yaml.Event, mapping: dict[str, Any], path: Path) -> str:
+        if type(event) is yaml.ScalarEvent:
             tag = self._scalar_tag(event)
             if tag == f"{_CORE}merge":
                 raise _YamlProblem(
                     event.start_mark, "merge keys ('<<') are not allowed; write the keys out"
                 )
             if tag == f"{_CORE}str":
-                self.get_event()
                 if event.value in mapping:
                     raise _YamlProblem(
                         event.start_mark, f"the key '{event.value}' appears twice; keep one"
                     )
-                self.positions.keys[(*path, event.value)] = _mark(event)
+                self.positions.keys[(*path, event.value)] = event.start_mark
                 return event.value
-        if isinstance(event, yaml.AliasEvent):
+        if type(event) is yaml.AliasEvent:
             raise _YamlProblem(event.start_mark, _ALIAS)
         raise _YamlProblem(event.start_mark, "keys must be plain words such as 'title'")
 
@@ -168,10 +172,6 @@ class _EventReader(*_BASES):  # type: ignore[misc]
             raise _YamlProblem(event.start_mark, _tag_message(tag))
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         return self._constructor.construct_object(node)
-
-
-def _mark(event: yaml.Event) -> tuple[int, int]:
-    return event.start_mark.line + 1, event.start_mark.column + 1
 
 
 def read_document(path: str, raw: bytes) -> Document:
