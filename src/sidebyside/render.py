@@ -7,6 +7,7 @@ the same text.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import html
 import json
@@ -73,14 +74,21 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
 
-def question_key(question: Question) -> str:
-    """A short hash of what makes a question what it is; it changes when the question does."""
-    essence = {
-        "prompt": question.prompt,
-        "type": question.type,
-        "options": [[option.text, option.correct] for option in question.options],
-    }
-    return short_hash(json.dumps(essence, sort_keys=True))
+QuestionEssence = tuple[str, str, tuple[tuple[str, bool], ...]]
+
+
+def question_essence(question: Question) -> QuestionEssence:
+    """What makes a question what it is: its prompt, its type, its options and their answers."""
+    options = tuple((option.text, option.correct) for option in question.options)
+    return question.prompt, question.type, options
+
+
+def essence_key(essence: QuestionEssence) -> str:
+    """A short hash of a question's essence: it changes when the question does, and a learner's
+    saved answers are kept under it."""
+    prompt, kind, options = essence
+    fields = {"prompt": prompt, "type": kind, "options": [list(option) for option in options]}
+    return short_hash(json.dumps(fields, sort_keys=True))
 
 
 def page_title(title: str) -> Markup:
@@ -141,13 +149,15 @@ class Renderer:
             keep_trailing_newline=True,
             auto_reload=False,  # templates don't change during a build
         )
+        # Each question's key is written on four pages; work it out once per build.
+        cached_key = functools.cache(essence_key)
         self._env.filters.update(
+            question_key=lambda question: cached_key(question_essence(question)),
             md=self._markdown.block,
             md_inline=self._markdown.inline,
             literal=literal,
             role=role_name,
             audience=audience_text,
-            question_key=question_key,
             short_hash=short_hash,
             page_title=page_title,
             choice_order=choice_order,
