@@ -17,6 +17,13 @@ def text() -> SafeMarkdown:
     return SafeMarkdown()
 
 
+def assert_converted_as_the_full_parser_would(source: str) -> None:
+    """The shortcuts (simple prose without the parser, other prose without the parts of
+    Markdown it cannot use) must give exactly what the full converter gives."""
+    parser = SafeMarkdown()._md
+    assert SafeMarkdown().block(source) == parser.convert(source.strip()), source
+
+
 def test_formatting_and_escaped_html(text: SafeMarkdown) -> None:
     assert text.block("**Ask** first <script>alert(1)</script>") == (
         "<p><strong>Ask</strong> first &lt;script&gt;alert(1)&lt;/script&gt;</p>"
@@ -57,10 +64,8 @@ def test_inline_drops_the_paragraph(text: SafeMarkdown) -> None:
         "[ref]: https://example.org\n\nsee [ref]",
     ],
 )
-def test_the_shortcuts_match_the_full_parser(text: SafeMarkdown, source: str) -> None:
-    parser = SafeMarkdown()
-    parser._md.reset()
-    assert text.block(source) == parser._md.convert(source.strip())
+def test_the_shortcuts_match_the_full_parser(source: str) -> None:
+    assert_converted_as_the_full_parser_would(source)
 
 
 def test_literal_text_in_markdown_is_shown_as_written() -> None:
@@ -87,9 +92,7 @@ _LINE = st.lists(
 @settings(max_examples=int(os.environ.get("SIDEBYSIDE_FUZZ_EXAMPLES", "600")), deadline=None)
 @given(st.lists(_LINE, max_size=5).map("\n".join))
 def test_the_shortcuts_never_differ_from_the_full_parser(source: str) -> None:
-    parser = SafeMarkdown()
-    parser._md.reset()
-    assert SafeMarkdown().block(source) == parser._md.convert(source.strip())
+    assert_converted_as_the_full_parser_would(source)
 
 
 # Prose: lines of words, some between asterisks, some touching them, with punctuation.
@@ -111,9 +114,7 @@ _PROSE = st.lists(
 @settings(max_examples=int(os.environ.get("SIDEBYSIDE_FUZZ_EXAMPLES", "600")), deadline=None)
 @given(_PROSE)
 def test_prose_with_emphasis_is_converted_as_the_parser_would(source: str) -> None:
-    parser = SafeMarkdown()
-    parser._md.reset()
-    assert SafeMarkdown().block(source) == parser._md.convert(source.strip())
+    assert_converted_as_the_full_parser_would(source)
 
 
 def test_every_short_run_of_words_and_asterisks_is_converted_as_the_parser_would() -> None:

@@ -99,8 +99,7 @@ class _EventReader(*_BASES):  # type: ignore[misc]
 
     def read(self) -> Any:
         self.get_event()  # the stream's start
-        start = self.get_event()
-        if isinstance(start, yaml.StreamEndEvent):
+        if isinstance(self.get_event(), yaml.StreamEndEvent):  # not the document's start
             raise _YamlProblem(None, _EMPTY)
         data = self._value(self.get_event(), (), 0)
         self.get_event()  # the document's end
