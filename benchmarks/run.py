@@ -29,9 +29,7 @@ sys.path.insert(0, str(REPOSITORY / "src"))
 
 from sidebyside.load import load_course  # noqa: E402
 from sidebyside.plugin import ASSETS, SCRIPTS, STYLESHEETS, SideBySidePlugin  # noqa: E402
-
-MODULE_LIST = "<!-- sidebyside:modules -->"
-FACILITATOR_NOTES = "<!-- sidebyside:facilitator-notes -->"
+from sidebyside.render import FACILITATOR_NOTES, MODULE_LIST  # noqa: E402
 
 
 class PluginClock:

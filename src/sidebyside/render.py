@@ -164,9 +164,9 @@ class Renderer:
             scenario_key=scenario_key,
             css_string=css_string,
             side_by_side=side_by_side,
+            stash=self._stash,
         )
         self._env.globals.update(verdict_names=VERDICT_NAMES, site_name=site_name)
-        self._env.filters["stash"] = self._stash
         self._stashed: dict[str, str] = {}
 
     def _stash(self, html: str) -> Markup:
