@@ -108,3 +108,10 @@ def test_a_second_document_is_refused() -> None:
     assert problem_of(b"title: A\n---\ntitle: B\n") == (
         "modules/x.yml:2:1: the file holds a second YAML document (after '---'); keep one"
     )
+
+
+def test_deep_block_nesting_gets_the_same_message() -> None:
+    deep = b"".join(b"  " * level + b"- \n" for level in range(1200))
+    assert problem_of(deep) == (
+        "modules/x.yml:41:81: the content is nested more than 40 levels deep; check the indentation"
+    )

@@ -21,6 +21,8 @@ from yaml.scanner import Scanner
 from .errors import Problem
 
 Path = tuple[str | int, ...]
+# libyaml's marks and PyYAML's own have the same line and column attributes.
+Mark = Any
 
 _CORE = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {f"{_CORE}{name}" for name in ("str", "int", "float", "bool", "null")}
@@ -35,8 +37,8 @@ _EMPTY = "the file is empty; write the content or delete the file"
 class Positions:
     """Where each value and each mapping key starts, by path into the data."""
 
-    values: dict[Path, yaml.Mark] = field(default_factory=dict)
-    keys: dict[Path, yaml.Mark] = field(default_factory=dict)
+    values: dict[Path, Mark] = field(default_factory=dict)
+    keys: dict[Path, Mark] = field(default_factory=dict)
 
     def of_value(self, path: Path) -> tuple[int, int]:
         """1-based (line, column) of the value at ``path``, or of the nearest enclosing value
@@ -51,7 +53,7 @@ class Positions:
         return _line_and_column(mark) if mark else self.of_value(path)
 
 
-def _line_and_column(mark: yaml.Mark) -> tuple[int, int]:
+def _line_and_column(mark: Mark) -> tuple[int, int]:
     return mark.line + 1, mark.column + 1
 
 
@@ -63,37 +65,32 @@ class Document:
 
 
 class _YamlProblem(Exception):
-    def __init__(self, mark: yaml.Mark | None, message: str) -> None:
+    def __init__(self, mark: Mark | None, message: str) -> None:
         self.line = mark.line + 1 if mark else 1
         self.column = mark.column + 1 if mark else 1
         self.message = message
 
 
-# libyaml's C parser where PyYAML has it (its wheels do); PyYAML's Python one otherwise.
-try:
-    from yaml._yaml import CParser
-
-    _BASES: tuple[type, ...] = (CParser, Resolver)
-except ImportError:  # pragma: no cover — a PyYAML built without libyaml
-    CParser = None
-    _BASES = (Reader, Scanner, Parser, Resolver)
-
-
-class _EventReader(*_BASES):  # type: ignore[misc]
+class _EventReading:
     """Builds plain data straight from the parser's events, noting each value's position.
 
     Aliases are refused when they are met, before anything is expanded, and nesting is
-    bounded, so no file can cost more than its own size or exhaust the stack.
+    bounded, so no file can cost more than its own size or exhaust the stack. The parser
+    itself comes from a subclass: libyaml's C one, or PyYAML's pure Python one.
     """
 
-    def __init__(self, text: str) -> None:
-        if CParser is not None:
-            CParser.__init__(self, text)
-        else:  # pragma: no cover
-            Reader.__init__(self, text)
-            Scanner.__init__(self)
-            Parser.__init__(self)
-        Resolver.__init__(self)
+    positions: Positions
+    _constructor: SafeConstructor
+
+    # The parser's own methods, provided by the subclass.
+    get_event: Any
+    check_event: Any
+    peek_event: Any
+    resolve: Any
+    dispose: Any
+
+    def _start(self) -> None:
+        Resolver.__init__(self)  # type: ignore[arg-type]
         self.positions = Positions()
         self._constructor = SafeConstructor()
 
@@ -112,7 +109,7 @@ class _EventReader(*_BASES):  # type: ignore[misc]
 
     # One get_event() per event, dispatched on its exact type: this loop is most of the
     # time spent loading a course.
-    def _value(self, event: yaml.Event, path: Path, depth: int) -> Any:
+    def _value(self, event: Any, path: Path, depth: int) -> Any:
         kind = type(event)
         if kind is yaml.AliasEvent:
             raise _YamlProblem(event.start_mark, _ALIAS)
@@ -140,7 +137,7 @@ class _EventReader(*_BASES):  # type: ignore[misc]
             mapping[key] = self._value(self.get_event(), (*path, key), depth + 1)
         return mapping
 
-    def _key(self, event: yaml.Event, mapping: dict[str, Any], path: Path) -> str:
+    def _key(self, event: Any, mapping: dict[str, Any], path: Path) -> str:
         if type(event) is yaml.ScalarEvent:
             tag = self._scalar_tag(event)
             if tag == f"{_CORE}merge":
@@ -158,12 +155,12 @@ class _EventReader(*_BASES):  # type: ignore[misc]
             raise _YamlProblem(event.start_mark, _ALIAS)
         raise _YamlProblem(event.start_mark, "keys must be plain words such as 'title'")
 
-    def _scalar_tag(self, event: yaml.ScalarEvent) -> str:
+    def _scalar_tag(self, event: Any) -> str:
         if event.tag is None or event.tag == "!":
             return self.resolve(ScalarNode, event.value, event.implicit)
         return event.tag
 
-    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+    def _scalar(self, event: Any) -> Any:
         tag = self._scalar_tag(event)
         if tag == f"{_CORE}str" or tag in _TEXT_TAGS:
             return event.value
@@ -171,6 +168,40 @@ class _EventReader(*_BASES):  # type: ignore[misc]
             raise _YamlProblem(event.start_mark, _tag_message(tag))
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         return self._constructor.construct_object(node)
+
+
+class _PythonEventReader(_EventReading, Reader, Scanner, Parser, Resolver):
+    def __init__(self, text: str) -> None:
+        Reader.__init__(self, text)
+        Scanner.__init__(self)
+        Parser.__init__(self)
+        self._start()
+
+
+# libyaml's C parser where PyYAML has it (its wheels do): several times faster.
+try:
+    from yaml._yaml import CParser
+
+    class _CEventReader(_EventReading, CParser, Resolver):
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            self._start()
+
+    _FastReader: type[_EventReading] = _CEventReader
+except ImportError:  # pragma: no cover — a PyYAML built without libyaml
+    _FastReader = _PythonEventReader
+
+# libyaml stops at its own nesting limit (1,000 levels) while scanning ahead, before our
+# lower limit is reached; the Python parser reads lazily and finds where ours is crossed.
+_LIBYAML_DEPTH_LIMIT = "exceeded maximum nesting depth"
+
+
+def _parse(text: str, reader_class: type[_EventReading]) -> tuple[Any, Positions]:
+    reader = reader_class(text)  # type: ignore[call-arg]
+    try:
+        return reader.read(), reader.positions
+    finally:
+        reader.dispose()
 
 
 def read_document(path: str, raw: bytes) -> Document:
@@ -184,17 +215,20 @@ def read_document(path: str, raw: bytes) -> Document:
         raise ProblemsFound(
             [Problem(path, line, column, "this file is not UTF-8 text; save it as UTF-8")]
         ) from None
-    reader: _EventReader | None = None
     try:
-        reader = _EventReader(text)
-        data = reader.read()
+        try:
+            data, positions = _parse(text, _FastReader)
+        except yaml.MarkedYAMLError as error:
+            if _LIBYAML_DEPTH_LIMIT not in str(error.problem):
+                raise
+            data, positions = _parse(text, _PythonEventReader)
     except _YamlProblem as problem:
         raise ProblemsFound(
             [Problem(path, problem.line, problem.column, problem.message)]
         ) from None
     except yaml.reader.ReaderError as error:
-        before = text[: error.position]
-        line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
+        read = text[: error.position]
+        line, column = read.count("\n") + 1, error.position - (read.rfind("\n") + 1) + 1
         message = (
             f"the file holds a control character (U+{error.character:04X}) that YAML does "
             "not allow; delete it"
@@ -211,10 +245,7 @@ def read_document(path: str, raw: bytes) -> Document:
         raise ProblemsFound([Problem(path, line, column, f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as error:
         raise ProblemsFound([Problem(path, 1, 1, f"invalid YAML: {error}")]) from None
-    finally:
-        if reader is not None:
-            reader.dispose()
-    return Document(path, data, reader.positions)
+    return Document(path, data, positions)
 
 
 class ProblemsFound(Exception):
