@@ -41,7 +41,7 @@ class _StaticHost(QuietHandler):
         self.send_header("Cache-Control", "max-age=3600")
         super().end_headers()
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self):
         path = self.translate_path(self.path)
         if os.path.isdir(path):
             path = os.path.join(path, "index.html")

@@ -23,5 +23,6 @@ fi
 
 ruff check src tests benchmarks
 ruff format --check src tests benchmarks
+mypy
 sidebyside validate
 python -m pytest "$@"

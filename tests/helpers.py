@@ -15,7 +15,7 @@ REPOSITORY = Path(__file__).parent.parent
 SAMPLE = Path(__file__).parent / "sample"  # a tiny course the tests copy, and break on purpose
 
 
-def build_site(root: Path, site: Path | None = None, **overrides: object) -> Path:
+def build_site(root: Path, site: Path | None = None, **overrides: Any) -> Path:
     """Build the course at ``root`` with a real, strict MkDocs run; return the site folder."""
     site = site or root / "site"
     config = load_config(

@@ -30,14 +30,14 @@ def pdf_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_worksheet_pdf_is_a_fillable_form_with_text(pdf_site: Path) -> None:
     reader = PdfReader(pdf_site / "worksheets/starter-agreement.pdf")
-    assert reader.metadata.title == "Starter agreement"
+    assert reader.metadata is not None and reader.metadata.title == "Starter agreement"
     assert len(reader.pages) == 1
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert (round(width), round(height)) == (612, 792)  # US Letter, in points
     text = reader.pages[0].extract_text()
     for words in ("Starter agreement", "Records behavior data", "How will we check in each day?"):
         assert words in text
-    fields = reader.get_fields()
+    fields = reader.get_fields() or {}
     assert "starter-agreement-b1-f1" in fields  # the Teacher field
     assert "starter-agreement-b2-g1-r1" in fields  # a matrix row's choice
     assert "starter-agreement-b3-p1" in fields  # a prompt's text area
@@ -51,6 +51,7 @@ def test_worksheet_page_links_its_pdf(pdf_site: Path) -> None:
 
 def test_facilitator_pack(pdf_site: Path) -> None:
     reader = PdfReader(pdf_site / "downloads/facilitator-pack.pdf")
+    assert reader.metadata is not None
     assert reader.metadata.title == "Sample course: facilitator's print pack"
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "A 60-minute session" in text  # the session plans
@@ -59,7 +60,7 @@ def test_facilitator_pack(pdf_site: Path) -> None:
     assert "You are Ms. Rivera, the teacher" in text and "You are Mr. Chen, the IA" in text
     assert "Starter agreement" in text and "Records behavior data" in text
     assert len(reader.pages) == 5  # cover, guide, modules, cards, worksheet
-    assert "starter-agreement-b1-f1" in reader.get_fields()
+    assert "starter-agreement-b1-f1" in (reader.get_fields() or {})
 
 
 def test_a4_paper(course: Path) -> None:

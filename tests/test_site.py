@@ -118,7 +118,7 @@ def test_pdfs_are_made_with_the_course(course_site: Path) -> None:
 
     for source in (REPOSITORY / "worksheets").glob("*.yml"):
         reader = PdfReader(course_site / "worksheets" / f"{source.stem}.pdf")
-        assert reader.metadata.title and reader.get_fields()
+        assert reader.metadata is not None and reader.metadata.title and reader.get_fields()
     pack = PdfReader(course_site / "downloads/facilitator-pack.pdf")
     assert len(pack.pages) > 10
 

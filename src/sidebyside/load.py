@@ -11,12 +11,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .batch import without_gc_pauses
 from .errors import ContentError, Problem
 from .messages import describe
-from .model import ID_PATTERN, KINDS, Module, Scenario, Worksheet
+from .model import ID_PATTERN, KINDS, ContentItem, Module, Scenario, Worksheet
 from .yamlsource import Document, ProblemsFound, read_document
 
 CONTENT_DIRS = tuple(KINDS)  # modules, scenarios, worksheets
@@ -39,7 +39,7 @@ class Course:
 @dataclass
 class _Loaded:
     document: Document
-    item: BaseModel
+    item: ContentItem
 
     def problem(self, path: tuple[str | int, ...], message: str) -> Problem:
         return _located(self.document, path, message)
@@ -140,8 +140,8 @@ def load_course(root: Path) -> Course:
     if problems:
         raise ContentError(problems)
 
-    modules = sorted((e.item for e in loaded["modules"].values()), key=lambda m: m.order)
-    course_modules: tuple[Module, ...] = tuple(modules)  # type: ignore[arg-type]
+    modules = [e.item for e in loaded["modules"].values() if isinstance(e.item, Module)]
+    course_modules = tuple(sorted(modules, key=lambda m: m.order))
     return Course(
         modules=course_modules,
         scenarios=_in_course_order(loaded["scenarios"], course_modules, "scenarios"),

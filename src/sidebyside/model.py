@@ -37,6 +37,16 @@ class Part(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
 
 
+class ContentItem(Part):
+    """A whole content file; its id is the file's name without the extension."""
+
+    _id: str = PrivateAttr(default="")
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+
 # --- Modules -------------------------------------------------------------------------------
 
 
@@ -93,7 +103,7 @@ class Question(Part):
         return self
 
 
-class Module(Part):
+class Module(ContentItem):
     """A course module: modules/<id>.yml."""
 
     title: Text
@@ -125,12 +135,6 @@ class Module(Part):
     quiz: list[Question] = []
     """The self-check questions."""
 
-    _id: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
-
 
 # --- Scenarios -----------------------------------------------------------------------------
 
@@ -160,7 +164,7 @@ class Contrast(Part):
     """What the good response does instead."""
 
 
-class Scenario(Part):
+class Scenario(ContentItem):
     """A good/bad disagreement scenario: scenarios/<id>.yml."""
 
     title: Text
@@ -183,12 +187,6 @@ class Scenario(Part):
     """A role-play card per character key (Markdown)."""
     sources: list[Text] = []
     """References the scenario relies on."""
-
-    _id: str = PrivateAttr(default="")
-
-    @property
-    def id(self) -> str:
-        return self._id
 
     def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Names used inside the file that are not among its characters, with their paths."""
@@ -278,7 +276,7 @@ class Block(Part):
         return self
 
 
-class Worksheet(Part):
+class Worksheet(ContentItem):
     """A printable, fillable worksheet: worksheets/<id>.yml."""
 
     title: Text
@@ -290,14 +288,8 @@ class Worksheet(Part):
     sources: list[Text] = []
     """References the worksheet relies on."""
 
-    _id: str = PrivateAttr(default="")
 
-    @property
-    def id(self) -> str:
-        return self._id
-
-
-KINDS: dict[str, type[Module] | type[Scenario] | type[Worksheet]] = {
+KINDS: dict[str, type[ContentItem]] = {
     "modules": Module,
     "scenarios": Scenario,
     "worksheets": Worksheet,

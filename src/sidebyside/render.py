@@ -70,6 +70,10 @@ class Page:
     """False for print views, which pages link to but the navigation leaves out."""
 
 
+def _constant(text: str, _match: re.Match[str]) -> str:
+    return text
+
+
 def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:12]
 
@@ -267,5 +271,6 @@ class Renderer:
         for pattern, template in _MARKER_TEMPLATES.items():
             if pattern.search(markdown):
                 generated = self._render(template, course=course, link=link)
-                markdown = pattern.sub(lambda _, text=generated: text, markdown)
+                # A function, so that backslashes in the generated text stay as they are.
+                markdown = pattern.sub(functools.partial(_constant, generated), markdown)
         return markdown
