@@ -99,3 +99,10 @@ class Site:
 
     def close(self) -> None:
         self._server.shutdown()
+
+
+def note_policy_violation(message: Any, errors: list[str]) -> None:
+    """Playwright console handler: a script or request that the page's Content-Security-Policy
+    refused is an error too."""
+    if message.type == "error" and "Content Security Policy" in message.text:
+        errors.append(message.text)

@@ -78,8 +78,8 @@ def test_yaml_boolean_where_text_belongs(course: Path) -> None:
         "key_points: [Talk first., no]",
     )
     assert problems(course) == [
-        "modules/first-steps.yml:17:27: key_points → item 2: expected text, got false "
-        "(YAML reads yes/no/on/off as true/false: put text in quotes)"
+        "modules/first-steps.yml:17:27: YAML reads 'no' as false; write false for a "
+        'yes-or-no setting, or put it in quotes ("no") if it is text'
     ]
 
 

@@ -36,6 +36,12 @@ def wait_for(check: Callable[[], bool], seconds: float = 60) -> None:
     raise AssertionError("the preview did not reach the expected state")
 
 
+def make_strict(course: Path) -> None:
+    """As the shipped mkdocs.yml is: every warning fails a build."""
+    config = course / "mkdocs.yml"
+    config.write_text("strict: true\n" + config.read_text())
+
+
 @pytest.fixture
 def preview(course: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
     port = free_port()
@@ -73,3 +79,59 @@ def test_errors_show_in_terminal_and_page_then_recover(
     module.write_text(good.replace("First steps together", "First steps, together"))
     wait_for(lambda: "First steps, together" in fetch(page))
     assert "The course content has problems" not in fetch(page)
+
+
+def test_a_strict_preview_shows_problems_without_hanging(
+    course: Path, tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    make_strict(course)
+    base, log = request.getfixturevalue("preview")
+    page = base + "modules/first-steps/"
+    wait_for(lambda: "First steps together" in fetch(page))
+    module = course / "modules/first-steps.yml"
+    good = module.read_text()
+    module.write_text(good.replace("minutes: 10", "minutes: ten"))
+    saved = time.monotonic()
+    message = "modules/first-steps.yml:4:10: minutes: expected a whole number"
+    wait_for(lambda: message in fetch(page), seconds=10)
+    assert time.monotonic() - saved < 10
+    for path in ("", "notes/", "scenarios/late-for-the-bus/"):
+        started = time.monotonic()
+        html = fetch(base + path)
+        assert message in html and time.monotonic() - started < 3
+    assert "Aborted" not in log.read_text()
+    module.write_text(good.replace("First steps together", "First steps, together"))
+    wait_for(lambda: "First steps, together" in fetch(page), seconds=10)
+    assert "The course content has problems" not in fetch(page)
+
+
+def test_a_preview_started_with_a_broken_file_explains(course: Path, tmp_path: Path) -> None:
+    make_strict(course)
+    module = course / "modules/first-steps.yml"
+    good = module.read_text()
+    module.write_text(good.replace("minutes: 10", "minutes: ten"))
+    port = free_port()
+    log = tmp_path / "serve.log"
+    base = f"http://127.0.0.1:{port}/"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+            cwd=course,
+            stdout=output,
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            message = "modules/first-steps.yml:4:10: minutes: expected a whole number"
+            wait_for(lambda: message in fetch(base))
+            module_page = fetch(base + "modules/first-steps/")
+            assert message in module_page
+            assert "It appears here as soon as they are fixed" in " ".join(module_page.split())
+            printed = log.read_text()
+            assert message in printed
+            assert "\nWARNING" not in printed and "\nINFO    -  The following pages" not in printed
+            module.write_text(good)
+            wait_for(lambda: "First steps together" in fetch(base + "modules/first-steps/"))
+            assert message not in fetch(base)
+        finally:
+            server.terminate()
+            server.wait(timeout=20)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from .load import content_files
-from .model import ID_PATTERN, KINDS, Module
+from .load import content_files, read_content_file
+from .model import KINDS, Module, is_id
 from .render import TEMPLATES
 from .yamlsource import ProblemsFound, read_document
 
@@ -48,8 +47,8 @@ def _next_order(root: Path) -> int:
         if path.parent.name != "modules":
             continue
         try:
-            data = read_document(str(path), path.read_bytes()).data
-        except ProblemsFound:
+            data = read_document(str(path), read_content_file(path, root)).data
+        except (ProblemsFound, OSError):
             continue
         if isinstance(data, dict) and isinstance(data.get("order"), int):
             highest = max(highest, data["order"])
@@ -58,7 +57,7 @@ def _next_order(root: Path) -> int:
 
 def write_starter(root: Path, kind: str, name: str) -> Path:
     """Write a valid, commented starter file for ``kind`` (module, scenario, worksheet)."""
-    if not re.match(ID_PATTERN, name):
+    if not is_id(name):
         raise StarterError(
             f"'{name}' is not a valid id: use lowercase letters, digits and hyphens, "
             "like 'define-roles'"

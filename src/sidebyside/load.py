@@ -16,7 +16,8 @@ from pydantic import ValidationError
 from .batch import without_gc_pauses
 from .errors import ContentError, Problem
 from .messages import describe
-from .model import ID_PATTERN, KINDS, ContentItem, Module, Scenario, Worksheet
+from .model import KINDS, ContentItem, Module, Scenario, Worksheet, is_id, texts
+from .text import text_problems
 from .yamlsource import Document, ProblemsFound, read_document
 
 CONTENT_DIRS = tuple(KINDS)  # modules, scenarios, worksheets
@@ -55,14 +56,46 @@ def _located(
 
 
 def content_files(root: Path) -> list[Path]:
-    """Every content file under ``root``, in a stable order."""
+    """Every entry of the content folders named like a content file, in a stable order:
+    whether each is a readable file inside the course is checked when it is read."""
     return sorted(
         path
         for folder in CONTENT_DIRS
         if (root / folder).is_dir()
         for path in (root / folder).iterdir()
-        if path.suffix in SUFFIXES and path.is_file()
+        if path.suffix.lower() in SUFFIXES
     )
+
+
+def read_content_file(path: Path, root: Path) -> bytes:
+    """A content file's bytes; raises ``OSError`` with a message for its author.
+
+    Nothing from outside the course is read: a link that leaves the course folder is
+    refused before it is opened, so no message can show another file's contents.
+    """
+    if path.suffix not in SUFFIXES:
+        lower = f"{path.stem}{path.suffix.lower()}"
+        raise OSError(f"rename it to '{lower}': content files end in .yml")
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            raise OSError(
+                "this link leads nowhere, or in a loop; put the file here instead"
+            ) from None
+        if not target.is_relative_to(root.resolve()):
+            raise OSError(
+                "this link leads outside the course folder; copy the file into the course"
+            )
+    if path.is_dir():
+        raise OSError("this is a folder, not a file; rename it or move it out of the folder")
+    if not path.is_file():
+        raise OSError("this is not a regular file; replace it with a YAML file or remove it")
+    try:
+        return path.read_bytes()
+    except OSError as error:
+        reason = (error.strerror or "unreadable").lower()
+        raise OSError(f"the file cannot be read ({reason}); check its permissions") from None
 
 
 def load_file(kind: str, shown: str, raw: bytes) -> _Loaded:
@@ -81,10 +114,14 @@ def load_file(kind: str, shown: str, raw: bytes) -> _Loaded:
             problems.append(_located(document, location, message, key=at_key))
         raise ContentError(problems) from None
     entry = _Loaded(document, item)
-    if isinstance(item, Scenario):
-        own = [entry.problem(path, message) for path, message in item.reference_problems()]
-        if own:
-            raise ContentError(own)
+    own = [entry.problem(path, message) for path, message in item.own_problems()]
+    own += [
+        entry.problem(path, message)
+        for path, text, format in texts(item)
+        for message in text_problems(text, format)
+    ]
+    if own:
+        raise ContentError(own)
     return entry
 
 
@@ -106,7 +143,7 @@ def load_course(root: Path) -> Course:
         kind = path.parent.name
         shown = path.relative_to(root).as_posix()
         item_id = path.stem
-        if not re.match(ID_PATTERN, item_id):
+        if not is_id(item_id):
             suggestion = re.sub(r"[^a-z0-9]+", "-", item_id.lower()).strip("-") or "my-file"
             problems.append(
                 Problem(
@@ -115,7 +152,8 @@ def load_course(root: Path) -> Course:
                     1,
                     (
                         f"the file name '{path.name}' is not a valid id; rename it to "
-                        f"'{suggestion}{path.suffix}' (lowercase letters, digits and hyphens)"
+                        f"'{suggestion}{path.suffix.lower()}' "
+                        "(lowercase letters, digits and hyphens)"
                     ),
                 )
             )
@@ -129,7 +167,10 @@ def load_course(root: Path) -> Course:
             continue
         present[kind].add(item_id)
         try:
-            entry = load_file(kind, shown, path.read_bytes())
+            entry = load_file(kind, shown, read_content_file(path, root))
+        except OSError as error:
+            problems.append(Problem(shown, 1, 1, str(error)))
+            continue
         except ContentError as error:
             problems.extend(error.problems)
             continue

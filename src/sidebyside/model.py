@@ -6,7 +6,11 @@ author sees in the editor through the generated JSON Schema.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+import re
+from collections.abc import Iterator
+from enum import Enum
+from types import UnionType
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -21,7 +25,27 @@ from pydantic_core import PydanticCustomError
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
+
+
+def is_id(text: str) -> bool:
+    """Whether ``text`` is an id: the whole of it, so a trailing line break is not one."""
+    return re.fullmatch(ID_PATTERN, text) is not None
+
+
+NOT_EMPTY = r"\S"
+
+
+class TextFormat(Enum):
+    """How a text field is written and shown: the one place that says so, for rendering,
+    the checks on content text and anything else that walks a course's texts."""
+
+    MARKDOWN = "Markdown"
+    ONE_LINE = "plain text on one line"
+
+
+_TEXT = StringConstraints(min_length=1, pattern=NOT_EMPTY)
+Markdown = Annotated[str, _TEXT, TextFormat.MARKDOWN]
+OneLine = Annotated[str, _TEXT, TextFormat.ONE_LINE]
 Audience = Literal["teacher", "ia", "facilitator"]
 QuestionType = Literal["single", "multiple", "true-false"]
 Verdict = Literal["bad", "mixed", "good"]
@@ -46,43 +70,83 @@ class ContentItem(Part):
     def id(self) -> str:
         return self._id
 
+    def own_problems(self) -> list[tuple[ContentPath, str]]:
+        """Problems a file's checks on single fields cannot see, with the paths they are at."""
+        return []
+
+
+ContentPath = tuple[str | int, ...]
+
+
+def texts(item: BaseModel, path: ContentPath = ()) -> Iterator[tuple[ContentPath, str, TextFormat]]:
+    """Every text field's value in a content item, with its path and its format."""
+    for name, info in type(item).model_fields.items():
+        yield from _texts_in(getattr(item, name), info.annotation, info.metadata, (*path, name))
+
+
+def _texts_in(
+    value: Any, annotation: Any, metadata: list[Any], path: ContentPath
+) -> Iterator[tuple[ContentPath, str, TextFormat]]:
+    if get_origin(annotation) is Annotated:
+        metadata = [*metadata, *annotation.__metadata__]
+        annotation = get_args(annotation)[0]
+    if value is None:
+        return
+    if isinstance(value, BaseModel):
+        yield from texts(value, path)
+    elif isinstance(value, str):
+        for format in metadata:
+            if isinstance(format, TextFormat):
+                yield path, value, format
+    elif get_origin(annotation) in (Union, UnionType):
+        inner = next(arg for arg in get_args(annotation) if arg is not type(None))
+        yield from _texts_in(value, inner, metadata, path)
+    elif isinstance(value, list):
+        (inner,) = get_args(annotation)
+        for index, element in enumerate(value):
+            yield from _texts_in(element, inner, [], (*path, index))
+    elif isinstance(value, dict):
+        _, inner = get_args(annotation)
+        for key, element in value.items():
+            yield from _texts_in(element, inner, [], (*path, key))
+
 
 # --- Modules -------------------------------------------------------------------------------
 
 
 class Section(Part):
-    heading: Text
+    heading: OneLine
     """The section's heading, plain text."""
-    body: Text
+    body: Markdown
     """The section's text (Markdown)."""
 
 
 class Facilitator(Part):
     minutes: int = Field(ge=1, le=600)
     """How long the module takes in a group session."""
-    notes: Text
+    notes: Markdown
     """Guidance for whoever runs the session (Markdown)."""
-    activities: list[Text] = []
+    activities: list[Markdown] = []
     """Group activities, each with timing and materials (Markdown)."""
 
 
 class Option(Part):
-    text: Text
+    text: Markdown
     """The answer as the learner reads it (Markdown)."""
     correct: bool = False
     """True for a right answer."""
-    feedback: Text
+    feedback: Markdown
     """Shown when this option is chosen: why it is right or not (Markdown)."""
 
 
 class Question(Part):
-    prompt: Text
+    prompt: Markdown
     """The question, ideally a situation to judge (Markdown)."""
     type: QuestionType
     """single: one right option; multiple: one or more; true-false: two options, one right."""
     options: list[Option] = Field(min_length=2)
     """The answers to choose from."""
-    explanation: Text
+    explanation: Markdown
     """Shown after answering, whatever was chosen (Markdown)."""
 
     @model_validator(mode="after")
@@ -106,7 +170,7 @@ class Question(Part):
 class Module(ContentItem):
     """A course module: modules/<id>.yml."""
 
-    title: Text
+    title: OneLine
     """The module's title."""
     order: int = Field(ge=1)
     """Position in the course, 1 first; unique across modules."""
@@ -114,15 +178,15 @@ class Module(ContentItem):
     """Who the module is for: teacher, ia, facilitator."""
     minutes: int = Field(ge=1, le=600)
     """Estimated time for one learner, in minutes."""
-    summary: Text
+    summary: Markdown
     """One or two sentences for the course home page (Markdown)."""
-    objectives: list[Text] = Field(min_length=1)
+    objectives: list[Markdown] = Field(min_length=1)
     """What the learner will be able to do afterwards."""
     sections: list[Section] = Field(min_length=1)
     """The module's text, in order."""
-    key_points: list[Text] = []
+    key_points: list[Markdown] = []
     """The points to remember."""
-    reflect: list[Text] = []
+    reflect: list[Markdown] = []
     """Reflection prompts."""
     scenarios: list[Id] = []
     """Ids of scenarios (files in scenarios/) this module uses."""
@@ -130,10 +194,38 @@ class Module(ContentItem):
     """Ids of worksheets (files in worksheets/) this module uses."""
     facilitator: Facilitator | None = None
     """Notes for the facilitator guide; not shown to learners."""
-    sources: list[Text] = []
+    sources: list[Markdown] = []
     """References the module relies on."""
     quiz: list[Question] = []
     """The self-check questions."""
+
+    def own_problems(self) -> list[tuple[ContentPath, str]]:
+        """Two reflection prompts, or two questions, that read the same: a learner's saved
+        answer is kept under its text, so one would overwrite the other."""
+        return [
+            *_repeats("reflect", self.reflect, "reflection prompt"),
+            *_repeats("quiz", [question.prompt for question in self.quiz], "question", "prompt"),
+        ]
+
+
+def _repeats(
+    field: str, values: list[str], noun: str, *inner: str
+) -> list[tuple[ContentPath, str]]:
+    """Both places of each pair of values that read the same."""
+    first: dict[str, int] = {}
+    problems: list[tuple[ContentPath, str]] = []
+    for index, value in enumerate(values):
+        earlier = first.setdefault(" ".join(value.split()), index)
+        if earlier != index:
+            problems += [
+                (
+                    (field, at, *inner),
+                    f"{noun}s {earlier + 1} and {index + 1} read the same, so a learner's saved "
+                    "answer to one would overwrite the other; reword one or remove it",
+                )
+                for at in (earlier, index)
+            ]
+    return problems
 
 
 # --- Scenarios -----------------------------------------------------------------------------
@@ -142,58 +234,58 @@ class Module(ContentItem):
 class Line(Part):
     who: Id
     """Who speaks: a key of the scenario's characters."""
-    says: Text
+    says: Markdown
     """What they say."""
 
 
 class Response(Part):
-    label: Text
+    label: OneLine
     """A short name for this way of responding."""
     verdict: Verdict
     """bad, mixed or good."""
     lines: list[Line] = Field(min_length=1)
     """The conversation, line by line."""
-    why: Text
+    why: Markdown
     """Why this works or does not, for the partnership and the student (Markdown)."""
 
 
 class Contrast(Part):
-    bad: Text
+    bad: Markdown
     """What the bad response does."""
-    good: Text
+    good: Markdown
     """What the good response does instead."""
 
 
 class Scenario(ContentItem):
     """A good/bad disagreement scenario: scenarios/<id>.yml."""
 
-    title: Text
+    title: OneLine
     """The scenario's title."""
-    situation: Text
+    situation: Markdown
     """What happened (Markdown)."""
-    characters: dict[Id, Text] = Field(min_length=2)
+    characters: dict[Id, OneLine] = Field(min_length=2)
     """Role key to name, such as {teacher: Ms. Rivera, ia: Mr. Chen}."""
     raised_by: Id | None = None
     """Which character raises the issue (a key of characters)."""
-    prompt: Text
+    prompt: Markdown
     """The question put to the learner."""
     responses: list[Response] = Field(min_length=2)
     """Ways to respond: at least one bad and one good."""
     contrast: list[Contrast] = Field(min_length=1)
     """The teaching points, bad beside good."""
-    discuss: list[Text] = []
+    discuss: list[Markdown] = []
     """Discussion questions for a group session."""
-    roleplay: dict[Id, Text] = {}
+    roleplay: dict[Id, Markdown] = {}
     """A role-play card per character key (Markdown)."""
-    sources: list[Text] = []
+    sources: list[Markdown] = []
     """References the scenario relies on."""
 
-    def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
-        """Names used inside the file that are not among its characters, with their paths."""
+    def own_problems(self) -> list[tuple[ContentPath, str]]:
+        """Names used inside the file that are not among its characters."""
         known = ", ".join(self.characters)
-        problems: list[tuple[tuple[str | int, ...], str]] = []
+        problems: list[tuple[ContentPath, str]] = []
 
-        def check(path: tuple[str | int, ...], key: str, what: str) -> None:
+        def check(path: ContentPath, key: str, what: str) -> None:
             if key not in self.characters:
                 problems.append(
                     (
@@ -228,14 +320,14 @@ class Scenario(ContentItem):
 
 
 class MatrixGroup(Part):
-    heading: Text
+    heading: OneLine
     """The group's heading, such as 'Planning and instruction'."""
-    rows: list[Text] = Field(min_length=1)
+    rows: list[OneLine] = Field(min_length=1)
     """One task per row."""
 
 
 class Matrix(Part):
-    columns: list[Text] = Field(min_length=2)
+    columns: list[OneLine] = Field(min_length=2)
     """The choices across each row, such as [Teacher, IA, Shared, Discuss]."""
     groups: list[MatrixGroup] = Field(min_length=1)
     """Rows, grouped under headings."""
@@ -247,17 +339,17 @@ BLOCK_KINDS = ("fields", "matrix", "prompts", "checklist", "signatures")
 class Block(Part):
     """One part of a worksheet: exactly one of fields, matrix, prompts, checklist, signatures."""
 
-    heading: Text | None = None
+    heading: OneLine | None = None
     """An optional heading above the block."""
-    fields: list[Text] | None = Field(default=None, min_length=1)
+    fields: list[OneLine] | None = Field(default=None, min_length=1)
     """Labelled lines to fill in."""
     matrix: Matrix | None = None
     """A grid: one choice per row across the columns."""
-    prompts: list[Text] | None = Field(default=None, min_length=1)
+    prompts: list[Markdown] | None = Field(default=None, min_length=1)
     """Open questions with space to write."""
-    checklist: list[Text] | None = Field(default=None, min_length=1)
+    checklist: list[Markdown] | None = Field(default=None, min_length=1)
     """Items to tick."""
-    signatures: list[Text] | None = Field(default=None, min_length=1)
+    signatures: list[OneLine] | None = Field(default=None, min_length=1)
     """Who signs."""
 
     @property
@@ -279,13 +371,13 @@ class Block(Part):
 class Worksheet(ContentItem):
     """A printable, fillable worksheet: worksheets/<id>.yml."""
 
-    title: Text
+    title: OneLine
     """The worksheet's title."""
-    purpose: Text
+    purpose: Markdown
     """What it is for, who fills it in and when (Markdown)."""
     blocks: list[Block] = Field(min_length=1)
     """The worksheet's parts, in order."""
-    sources: list[Text] = []
+    sources: list[Markdown] = []
     """References the worksheet relies on."""
 
 

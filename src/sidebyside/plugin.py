@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import logging
+import os
 from pathlib import Path
 from typing import Any
 
@@ -16,8 +18,10 @@ from mkdocs.utils import get_relative_url
 
 from .config import SideBySideConfig
 from .errors import ContentError
-from .load import CONTENT_DIRS, Course, load_course
-from .pdf import course_pdfs
+from .headers import with_security_headers
+from .load import CONTENT_DIRS, Course, content_files, load_course
+from .pdf import Document, PdfCache, course_pdfs
+from .render import Page as GeneratedPage
 from .render import Renderer
 
 ASSETS = Path(__file__).parent / "assets"
@@ -25,10 +29,18 @@ ASSET_DIR = "assets/sidebyside"
 STYLESHEETS = ["sidebyside.css"]
 SCRIPTS = ["store.js", "progress.js", "scenario.js", "worksheet.js", "print.js"]
 OFFLINE_SHIM = "iframe-worker.js"
+OFFLINE_SHIM_SCOPE = "iframe-worker-scope.js"  # loaded by the shim into its frame
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _NAMED_SEARCH_DIALOG = _SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
-log = logging.getLogger("mkdocs.plugins.sidebyside")
+# Not under "mkdocs": with `strict: true`, MkDocs counts every warning and error logged
+# there as a failure, and a preview that fails never shows the author what is wrong.
+preview_log = logging.getLogger("sidebyside.preview")
+if not preview_log.handlers:
+    _handler = logging.StreamHandler()
+    _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    preview_log.addHandler(_handler)
+    preview_log.propagate = False
 
 
 def _problems_banner(report: str) -> str:
@@ -41,18 +53,49 @@ def _problems_banner(report: str) -> str:
     )
 
 
+def _sitemap_without_build_time(site_dir: Path) -> None:
+    """Rewrites MkDocs' gzipped sitemap with a fixed time in its header (SOURCE_DATE_EPOCH
+    when set), so that the same content builds the same bytes on any day."""
+    archive = site_dir / "sitemap.xml.gz"
+    if not archive.is_file():
+        return
+    content = gzip.decompress(archive.read_bytes())
+    with (
+        archive.open("wb") as target,
+        gzip.GzipFile(
+            filename="sitemap.xml", mode="wb", fileobj=target, mtime=_source_date()
+        ) as packed,
+    ):
+        packed.write(content)
+
+
+def _source_date() -> int:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "0")
+    return int(value) if value.isdigit() else 0
+
+
 class SideBySidePlugin(BasePlugin[SideBySideConfig]):
-    """Because it defines on_startup, MkDocs keeps one instance across `mkdocs serve` rebuilds."""
+    """Because it defines on_startup, MkDocs keeps one instance across `mkdocs serve` rebuilds.
+
+    Everything that can fail (loading, rendering, clashes with docs/, PDFs) happens in
+    on_config: MkDocs empties the site folder after it, so a failure leaves the old site.
+    """
 
     course: Course
     renderer: Renderer
     serving = False
     problems = ""  # the last content error report, while previewing
+    pages: list[GeneratedPage]
+    pdfs: list[Document]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.course = Course(modules=(), scenarios={}, worksheets={})
+        self.loaded_once = False
+        self.pdf_cache = PdfCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-        self.problems = ""
-        self.course = Course(modules=(), scenarios={}, worksheets={})
 
     def _content_root(self, config: MkDocsConfig) -> Path:
         return (Path(config.config_file_path).parent / self.config.content_dir).resolve()
@@ -61,26 +104,71 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        root = self._content_root(config)
         try:
-            self.course = load_course(self._content_root(config))
+            self.course = load_course(root)
             self.problems = ""
+            self.loaded_once = True
         except ContentError as error:
             if not self.serving:
                 raise PluginError(f"The course content has problems:\n{error.report()}") from None
-            # Previewing: say what is wrong in the terminal and on the page, keep serving the
-            # last course that loaded, and recover on the next save that fixes it.
+            # Previewing: say what is wrong in the terminal and on every page, keep serving
+            # the last course that loaded, and recover on the next save that fixes it.
             self.problems = error.report()
-            log.error("The course content has problems:\n%s", self.problems)
+            preview_log.error("The course content has problems:\n%s", self.problems)
         # A district's custom_dir comes first, so it can override any of our templates.
         self.renderer = Renderer(template_dirs=config.theme.dirs, site_name=config.site_name)
+        docs_dir = Path(config.docs_dir)
+        self.pages = self._pages(docs_dir, root)
+        self.pdfs = self._pdfs(docs_dir) if self.config.pdf else []
         config.extra_css.extend(f"{ASSET_DIR}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{ASSET_DIR}/{name}" for name in SCRIPTS)
         if "material/offline" in config.plugins or "offline" in config.plugins:
             # Material's offline plugin would fetch this shim from a public CDN; serve our copy.
-            config.extra["polyfills"] = [f"{ASSET_DIR}/{OFFLINE_SHIM}"]
+            config.extra.setdefault("polyfills", [])
+            config.extra["polyfills"].append(f"{ASSET_DIR}/{OFFLINE_SHIM}")
         if config.nav is None:
-            config.nav = self._navigation(Path(config.docs_dir))
+            config.nav = self._navigation(docs_dir)
         return config
+
+    def _pages(self, docs_dir: Path, root: Path) -> list[GeneratedPage]:
+        """The generated pages, checked against the hand-written ones they must not replace."""
+        paper = self.config.paper if self.config.pdf else None
+        try:
+            pages = self.renderer.pages(self.course, pdf_paper=paper)
+        except RecursionError:  # the loader refuses deep nesting; this is a last guard
+            raise PluginError("The course content is nested too deeply to render.") from None
+        if not self.loaded_once:
+            # Previewing a course that has never loaded: a page for each content file says
+            # what is wrong, so that links to it still lead somewhere.
+            made = {page.src_uri for page in pages}
+            pages += [
+                GeneratedPage(uri, self.renderer.unavailable_page(path.stem), in_nav=False)
+                for path in content_files(root)
+                if (uri := f"{path.parent.name}/{path.stem}.md") not in made
+            ]
+        clashes = [
+            f"docs/{page.src_uri}:1:1: this page has the path of a page made from the course "
+            "content; rename or move it"
+            for page in pages
+            if (docs_dir / page.src_uri).exists()
+        ]
+        if clashes:
+            raise PluginError("\n".join(["The course content has problems:", *clashes]))
+        return pages
+
+    def _pdfs(self, docs_dir: Path) -> list[Document]:
+        guide = None
+        if self.config.pack_guide:
+            guide = (docs_dir / self.config.pack_guide).resolve()
+            if not guide.is_relative_to(docs_dir.resolve()) or not guide.is_file():
+                raise PluginError(
+                    f"pack_guide: '{self.config.pack_guide}' is not a page in "
+                    f"{docs_dir.name}/; name one such as facilitator-guide.md, or '' for none"
+                )
+        return course_pdfs(
+            self.course, self.renderer, self.config.paper, guide, docs_dir, self.pdf_cache
+        )
 
     def _navigation(self, docs_dir: Path) -> list[Any]:
         """Home, the modules in course order, scenarios, worksheets, then the other pages."""
@@ -107,27 +195,17 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
             return files
-        paper = self.config.paper if self.config.pdf else None
-        for page in self.renderer.pages(self.course, pdf_paper=paper):
-            if files.get_file_from_path(page.src_uri) is not None:
-                raise PluginError(
-                    f"docs/{page.src_uri} clashes with a page made from the course content; "
-                    "rename or remove it"
-                )
+        for page in self.pages:
             inclusion = InclusionLevel.UNDEFINED if page.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(
                 File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
             )
-        for name in [*STYLESHEETS, *SCRIPTS, OFFLINE_SHIM]:
+        for name in [*STYLESHEETS, *SCRIPTS, OFFLINE_SHIM, OFFLINE_SHIM_SCOPE]:
             files.append(
                 File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name))
             )
-        if self.config.pdf:
-            guide = (
-                Path(config.docs_dir) / self.config.pack_guide if self.config.pack_guide else None
-            )
-            for document in course_pdfs(self.course, self.renderer, self.config.paper, guide):
-                files.append(File.generated(config, document.uri, content=document.content))
+        for document in self.pdfs:
+            files.append(File.generated(config, document.uri, content=document.content))
         return files
 
     def on_page_markdown(
@@ -154,13 +232,19 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         output = output.replace(_SEARCH_DIALOG, _NAMED_SEARCH_DIALOG, 1)
         if self.problems:
             output = output.replace(_ARTICLE, _ARTICLE + _problems_banner(self.problems), 1)
-        return output
+        return with_security_headers(output, preview=self.serving)
 
     def on_post_template(
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         # The 404 page is a template, not a page: name its search dialog too.
-        return output_content.replace(_SEARCH_DIALOG, _NAMED_SEARCH_DIALOG, 1)
+        output_content = output_content.replace(_SEARCH_DIALOG, _NAMED_SEARCH_DIALOG, 1)
+        if template_name.endswith(".html"):
+            return with_security_headers(output_content, preview=self.serving)
+        return output_content
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        _sitemap_without_build_time(Path(config.site_dir))
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

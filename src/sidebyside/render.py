@@ -246,6 +246,10 @@ class Renderer:
         ]
         return pages
 
+    def unavailable_page(self, item_id: str) -> str:
+        """Stands in, while previewing, for the page of a content file that has never loaded."""
+        return self._render("unavailable.md", item_id=item_id)
+
     def worksheet_document(self, worksheet: Worksheet, paper: str) -> str:
         """A worksheet as a standalone HTML document for printing to PDF."""
         return self._render(

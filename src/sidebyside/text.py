@@ -8,10 +8,13 @@ import re
 from xml.etree.ElementTree import Element
 
 import markdown
+import nh3
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-_SAFE_URL = re.compile(r"^(https?:|mailto:|#|/|\.|[^:/?#]+(?:[/?#]|$))", re.IGNORECASE)
+from .model import TextFormat
+from .urls import LINK_SCHEMES, image_problem, link_problem
+
 _MARKDOWN_SPECIALS = str.maketrans({c: f"&#{ord(c)};" for c in "[]{}*_`\\#|~^"})
 # Most option texts, feedback, dialogue, prompts and short prose are paragraphs of plain words
 # with at most some *emphasis* or **strong** words. Their HTML is known without the parser,
@@ -73,23 +76,68 @@ _UNNEEDED_INLINE = (
 _UNNEEDED_BLOCK = ("table", "reference")
 
 
-class _DropUnsafeUrls(Treeprocessor):
-    """Removes javascript:, data: and other non-web URLs from links and images."""
+class _RefuseUrls(Treeprocessor):
+    """Takes out links the course does not allow and images from outside the course, and
+    notes why. Loading a course reports these as problems, so a built page never has one."""
+
+    def __init__(self, md: markdown.Markdown) -> None:
+        super().__init__(md)
+        self.refused: list[str] = []
 
     def run(self, root: Element) -> None:
         for element in root.iter():
-            for attribute in ("href", "src"):
+            for attribute, rule in (("href", link_problem), ("src", image_problem)):
                 value = element.get(attribute)
-                if value is not None and not _SAFE_URL.match(value.strip()):
+                if value is not None and (problem := rule(value)):
                     del element.attrib[attribute]
+                    self.refused.append(problem)
+
+
+# What Markdown made from content may hold, and nothing else: the allow-list sanitiser runs
+# on every converted text, behind the rules above.
+_ALLOWED_TAGS = {
+    *("p", "em", "strong", "code", "pre", "blockquote", "hr", "br", "a", "img"),
+    *("ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6"),
+    *("table", "thead", "tbody", "tr", "th", "td", "div", "details", "summary"),
+}
+_ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "img": {"src", "alt", "title"},
+    "ol": {"start"},
+    "div": {"class"},
+    "p": {"class"},
+    "details": {"class", "open"},
+    "th": {"style"},
+    "td": {"style"},
+}
+
+
+def sanitised(html_text: str) -> str:
+    """HTML reduced to the tags, attributes and URL schemes content may use."""
+    return nh3.clean(
+        html_text,
+        tags=_ALLOWED_TAGS,
+        attributes=_ALLOWED_ATTRIBUTES,
+        url_schemes=set(LINK_SCHEMES),
+        filter_style_properties={"text-align"},
+        link_rel=None,
+        attribute_filter=_image_filter,
+    )
+
+
+def _image_filter(tag: str, attribute: str, value: str) -> str | None:
+    if tag == "img" and attribute == "src" and image_problem(value):
+        return None
+    return value
 
 
 def _safe_markdown() -> markdown.Markdown:
-    """Python-Markdown with raw HTML shown as text and unsafe URLs dropped."""
+    """Python-Markdown with raw HTML shown as text and refused URLs taken out."""
     md = markdown.Markdown(extensions=["tables", "sane_lists", "admonition", "pymdownx.details"])
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
-    md.treeprocessors.register(_DropUnsafeUrls(md), "sidebyside-safe-urls", 0)
+    # After the built-in tree processors, so that URLs are judged as finally written.
+    md.treeprocessors.register(_RefuseUrls(md), "sidebyside-urls", -1)
     return md
 
 
@@ -111,12 +159,12 @@ class SafeMarkdown:
     def _block(self, text: str) -> Markup:
         """Paragraph-level HTML."""
         text = text.strip()
-        simple = _simple_prose_html(text)
-        if simple is not None:
-            return Markup(simple)
-        md = self._md if _NEEDS_FULL_MARKDOWN.search(text) else self._prose_md
-        md.reset()
-        return Markup(md.convert(text))
+        html_text = _simple_prose_html(text)
+        if html_text is None:
+            md = self._md if _NEEDS_FULL_MARKDOWN.search(text) else self._prose_md
+            md.reset()
+            html_text = md.convert(text)
+        return Markup(sanitised(html_text))
 
     def _inline(self, text: str) -> Markup:
         """HTML without the wrapping paragraph, for labels, legends and table cells."""
@@ -129,3 +177,55 @@ class SafeMarkdown:
 def literal(text: str) -> Markup:
     """Plain text placed into a Markdown page (a heading, a link's words): shown as written."""
     return Markup(html.escape(text, quote=False).translate(_MARKDOWN_SPECIALS))
+
+
+MAX_MARKDOWN_DEPTH = 20
+# A line's block markers: list bullets, list numbers and quote marks, however many in a row.
+_BLOCK_MARKERS = re.compile(r"(?:[ \t]*(?:[-*+][ \t]|\d{1,9}[.)][ \t]|>))*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_DEPTH_PROBLEM = (
+    f"the text nests lists or quotes more than {MAX_MARKDOWN_DEPTH} levels deep; "
+    "flatten it (check its indentation)"
+)
+
+
+def _markdown_depth(text: str) -> int:
+    """At least as deep as Markdown will nest the text's blocks: each block marker, and each
+    four columns of indentation, at the start of a line counts one level."""
+    deepest = 0
+    for line in text.splitlines():
+        markers = _BLOCK_MARKERS.match(line)
+        lead = markers[0] if markers else ""
+        indent = len(line.expandtabs(4)) - len(line.lstrip(" \t"))
+        deepest = max(deepest, indent // 4 + len(re.findall(r"[-*+>]|\d[.)]", lead)))
+    return deepest
+
+
+@functools.cache
+def _checker() -> markdown.Markdown:
+    return _safe_markdown()
+
+
+def text_problems(text: str, format: TextFormat) -> list[str]:
+    """What is wrong with one text from a content file, as messages for its author."""
+    control = _CONTROL.search(text)
+    if control:
+        return [f"the text holds a control character (U+{ord(control[0]):04X}); delete it"]
+    if format is TextFormat.ONE_LINE:
+        if "\n" in text.strip():
+            return ["this is one line of plain text; join its lines into one"]
+        return []
+    if _markdown_depth(text) > MAX_MARKDOWN_DEPTH:
+        return [_DEPTH_PROBLEM]
+    if "[" not in text and "<" not in text:
+        return []  # no link, image or reference
+    md = _checker()
+    refuser = md.treeprocessors["sidebyside-urls"]
+    assert isinstance(refuser, _RefuseUrls)
+    md.reset()
+    refuser.refused = []
+    try:
+        md.convert(text)
+    except RecursionError:
+        return [_DEPTH_PROBLEM]
+    return list(dict.fromkeys(refuser.refused))

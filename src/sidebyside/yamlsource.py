@@ -7,6 +7,7 @@ bounds the work an "alias bomb" could cause.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,7 +168,10 @@ class _EventReading:
         if tag not in _SCALAR_TAGS:
             raise _YamlProblem(event.start_mark, _tag_message(tag))
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
-        return self._constructor.construct_object(node)
+        value = self._constructor.construct_object(node)
+        if event.tag is None and (surprise := _surprise(tag, event.value, value)):
+            raise _YamlProblem(event.start_mark, surprise)
+        return value
 
 
 class _PythonEventReader(_EventReading, Reader, Scanner, Parser, Resolver):
@@ -239,6 +243,10 @@ def read_document(path: str, raw: bytes) -> Document:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        tab = _tab_in_indentation(text, line)
+        if tab:
+            message = "YAML indents with spaces, not tabs; replace the tab here with spaces"
+            raise ProblemsFound([Problem(path, line, tab, message)]) from None
         what = error.problem or error.context or "unreadable YAML"
         if "expected ','" in what:
             what += " (inside [...] or {...}, put any item holding ',', ':', '?' or '#' in quotes)"
@@ -257,3 +265,43 @@ class ProblemsFound(Exception):
 def _tag_message(tag: str) -> str:
     shown = tag.replace(_CORE, "!!").replace("tag:yaml.org,2002:", "!!")
     return f"the tag '{shown}' is not allowed; course files hold plain text, numbers and lists"
+
+
+def _tab_in_indentation(text: str, line: int) -> int | None:
+    """The 1-based column of a tab among the leading spaces (and list dashes) of ``line``."""
+    lines = text.splitlines()
+    if not 1 <= line <= len(lines):
+        return None
+    lead = re.match(r"[ \t-]*", lines[line - 1])
+    column = lead[0].find("\t") if lead else -1
+    return column + 1 if column >= 0 else None
+
+
+# YAML 1.1 reads these as numbers or booleans; an author almost never means them so.
+_PLAIN_INTEGER = re.compile(r"[-+]?(0|[1-9][0-9]*)")
+_BOOLEAN_WORDS = ("true", "false")
+
+
+def _surprise(tag: str, written: str, value: Any) -> str | None:
+    """Why a plain scalar that YAML read as a number or a yes/no is probably a slip."""
+    if tag == f"{_CORE}bool" and written.lower() not in _BOOLEAN_WORDS:
+        word = "true" if value else "false"
+        return (
+            f"YAML reads '{written}' as {word}; write {word} for a yes-or-no setting, "
+            f'or put it in quotes ("{written}") if it is text'
+        )
+    if tag == f"{_CORE}int" and not _PLAIN_INTEGER.fullmatch(written):
+        if ":" in written:
+            return (
+                f"YAML reads {written} as the number {value} (minutes and seconds); "
+                f'put it in quotes ("{written}") to keep it as written'
+            )
+        if re.fullmatch(r"[-+]?0[0-9_]+", written):
+            return (
+                f"YAML reads {written} as the octal number {value}; write it without "
+                f"leading zeros ({int(written.replace('_', ''))}), or in quotes if it is text"
+            )
+        return f"write the number {value} in plain digits, or put {written} in quotes"
+    if tag == f"{_CORE}float" and (":" in written or "_" in written):
+        return f'put {written} in quotes ("{written}") to keep it as written'
+    return None

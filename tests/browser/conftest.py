@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from helpers import SAMPLE, Site
+from helpers import SAMPLE, Site, note_policy_violation
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -60,6 +60,7 @@ def page(browser: Browser) -> Iterator[Page]:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: note_policy_violation(message, errors))
     yield page
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"

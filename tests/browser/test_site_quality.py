@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from helpers import audit_pages, printed_sheets, serve
+from helpers import audit_pages, note_policy_violation, printed_sheets, serve
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +39,7 @@ def test_the_site_works_opened_from_a_folder(course_site: Path, browser: Browser
     page.on("request", lambda r: None if r.url.startswith("file://") else elsewhere.append(r.url))
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: note_policy_violation(message, errors))
     page.goto((course_site / "index.html").as_uri())
     page.get_by_role("link", name="Define clear roles").first.click()
     expect(page).to_have_url((course_site / "modules/define-roles.html").as_uri())
