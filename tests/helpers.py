@@ -106,3 +106,46 @@ def note_policy_violation(message: Any, errors: list[str]) -> None:
     refused is an error too."""
     if message.type == "error" and "Content Security Policy" in message.text:
         errors.append(message.text)
+
+
+# Text that passes validation and still tries to run script or reach another host: every
+# text field of a course can be filled with it (see ``fill_every_text``).
+HOSTILE_TEXT = " ".join(
+    [
+        "<script>window.__ran=1</script>",
+        '<img src=x onerror="window.__ran=1">',
+        '"><svg onload=alert(1)>',
+        "</textarea><script>alert(1)</script>",
+        "'-alert(1)-'",
+        '[ok](https://example.org "t\\" onmouseover=alert(1)")',
+        "`<script>alert(1)</script>`",
+        "javascript:alert(1)",
+        "<!-- sidebyside-block 0 -->",
+        "{{ 7*7 }} {% raw %}",
+        "\u2028\u2029",
+    ]
+)
+
+
+def fill_every_text(root: Path, text_for: Any) -> int:
+    """Replace every text field of every content file under ``root`` with
+    ``text_for(number, format)``; return how many fields were filled."""
+    import yaml
+
+    from sidebyside.load import content_files, load_file
+    from sidebyside.model import texts
+
+    filled = 0
+    for path in content_files(root):
+        shown = path.relative_to(root).as_posix()
+        item = load_file(path.parent.name, shown, path.read_bytes()).item
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for location, _, format in texts(item):
+            *parents, last = location
+            target = data
+            for step in parents:
+                target = target[step]
+            target[last] = text_for(filled, format)
+            filled += 1
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return filled

@@ -8,12 +8,16 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from helpers import SAMPLE, build_site, page_text
+from helpers import SAMPLE, QuietHandler, build_site, page_text, serve
 
 
 def enable_pdfs(course: Path, paper: str = "letter") -> None:
     config = course / "mkdocs.yml"
-    config.write_text(config.read_text().replace("pdf: false", f"pdf: true\n      paper: {paper}"))
+    config.write_text(
+        config.read_text().replace(
+            "pdf: false", f"pdf: true\n      paper: {paper}\n      pack_guide: facilitator-guide.md"
+        )
+    )
     (course / "docs/facilitator-guide.md").write_text(
         "# Facilitator guide\n\n## A 60-minute session\n\n| Minutes | What |\n| --- | --- |\n"
         "| 10 | Welcome |\n\n## Notes by module\n\n<!-- sidebyside:facilitator-notes -->\n"
@@ -74,3 +78,39 @@ def test_a4_paper(course: Path) -> None:
 def test_pdfs_can_be_switched_off(sample_site: Path) -> None:
     assert not list(sample_site.rglob("*.pdf"))
     assert "Download the PDF" not in page_text(sample_site, "worksheets/starter-agreement")
+
+
+def test_a_pdf_reads_only_the_site_s_own_files(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    from sidebyside.pdf import html_to_pdf
+
+    asked: list[str] = []
+
+    class Recording(QuietHandler):
+        def do_GET(self) -> None:
+            asked.append(self.path)
+            super().do_GET()
+
+    served = tmp_path / "served"
+    served.mkdir()
+    (served / "x.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    base, server = serve(served, Recording)
+    docs = tmp_path / "docs"
+    (docs / "images").mkdir(parents=True)
+    (docs / "images/own.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>')
+    secret = tmp_path / "secret.svg"
+    secret.write_text('<svg xmlns="http://www.w3.org/2000/svg"><text>secret</text></svg>')
+    try:
+        pdf = html_to_pdf(
+            f'<img src="{base}/x.svg"><img src="{secret.as_uri()}"><img src="images/own.svg">',
+            docs,
+        )
+    finally:
+        server.shutdown()
+    assert pdf.startswith(b"%PDF") and asked == []
+    refused = [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.sidebyside.pdf"]
+    assert refused == [
+        f"A PDF asked for {base}/x.svg, which is not a file of the site; refused",
+        f"A PDF asked for {secret.as_uri()}, which is not a file of the site; refused",
+    ]

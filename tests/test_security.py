@@ -6,6 +6,7 @@ Each case names the file, line and column, and leaves a previously built site as
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -15,10 +16,11 @@ import pytest
 from sidebyside.authoring import StarterError, write_starter
 from sidebyside.errors import ContentError
 from sidebyside.load import load_course
+from sidebyside.model import TextFormat
 from sidebyside.text import SafeMarkdown
 from sidebyside.urls import browser_reading, image_problem, link_problem
 
-from helpers import build_site, site_files
+from helpers import HOSTILE_TEXT, build_site, fill_every_text, site_files
 
 MODULE = "modules/first-steps.yml"
 # Written into the module's summary (line 5, value at column 10).
@@ -332,3 +334,41 @@ def test_builds_on_different_days_are_identical(course: Path, tmp_path: Path) ->
         sites.append(site_files(site))
     assert sites[0].keys() == sites[1].keys()
     assert [str(path) for path in sites[0] if sites[0][path] != sites[1][path]] == []
+
+
+# --- Every text field of every kind ---------------------------------------------------------
+
+
+@pytest.mark.parametrize("attack", SCRIPT_LINKS + OUTSIDE_IMAGES)
+def test_every_markdown_field_refuses_each_attack(course: Path, attack: str) -> None:
+    markdown_fields = []
+
+    def text_for(number: int, format: TextFormat) -> str:
+        if format is not TextFormat.MARKDOWN:
+            return f"Plain {number}"
+        markdown_fields.append(number)
+        return f"{attack} {number}"
+
+    filled = fill_every_text(course, text_for)
+    found = problems(course)
+    assert len(found) == len(markdown_fields) and filled > len(markdown_fields) > 40
+    assert all("is not allowed" in line or "not a file of the course" in line for line in found)
+
+
+def test_a_build_of_hostile_content_makes_no_request(
+    course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fill_every_text(course, lambda number, format: f"Field {number}: {HOSTILE_TEXT}")
+    edit(course / "mkdocs.yml", "      pdf: false", "      pdf: true")
+    attempts: list[object] = []
+
+    def refuse(self: socket.socket, address: object) -> None:
+        attempts.append(address)
+        raise OSError("no network in this test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    site = build_site(course)
+    assert (site / "downloads/facilitator-pack.pdf").stat().st_size > 0
+    assert attempts == []
+    for page in site.rglob("*.html"):
+        assert "window.__ran=1</script>" not in page.read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The author's command line: `sidebyside validate`."""
+"""The author's command line: `sidebyside validate | new | schema`."""
 
 from __future__ import annotations
 

@@ -19,5 +19,6 @@ class SideBySideConfig(Config):
     """Make PDFs of the worksheets and the facilitator's pack; false for fast previews."""
     paper = c.Choice(("letter", "a4"), default="letter")
     """Paper size of the PDFs."""
-    pack_guide = c.Type(str, default="facilitator-guide.md")
-    """Page in docs/ that opens the facilitator's pack (its session plans); '' for none."""
+    pack_guide = c.Type(str, default="")
+    """Page in docs/ that opens the facilitator's pack (its session plans); '' for none.
+    A page named here must exist."""
