@@ -149,3 +149,22 @@ def fill_every_text(root: Path, text_for: Any) -> int:
             filled += 1
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     return filled
+
+
+def problems(root: Path) -> list[str]:
+    """The course at ``root`` must fail to load: every problem, as an author reads it."""
+    import pytest
+
+    from sidebyside.errors import ContentError
+    from sidebyside.load import load_course
+
+    with pytest.raises(ContentError) as caught:
+        load_course(root)
+    return [str(problem) for problem in caught.value.problems]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace the first ``old`` in a file, which must hold it."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")

@@ -4,22 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from sidebyside.errors import ContentError
 from sidebyside.load import load_course
 
-
-def problems(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_course(root)
-    return [str(problem) for problem in caught.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+from helpers import edit, problems
 
 
 def test_sample_course_loads_in_order(course: Path) -> None:

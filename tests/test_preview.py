@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
 import sys
@@ -42,10 +43,10 @@ def make_strict(course: Path) -> None:
     config.write_text("strict: true\n" + config.read_text())
 
 
-@pytest.fixture
-def preview(course: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+@contextlib.contextmanager
+def mkdocs_serve(course: Path, log: Path) -> Iterator[str]:
+    """A real `mkdocs serve` of ``course``, printing to ``log``; yields its base URL."""
     port = free_port()
-    log = tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
             [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
@@ -54,10 +55,17 @@ def preview(course: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
             stderr=subprocess.STDOUT,
         )
         try:
-            yield f"http://127.0.0.1:{port}/", log
+            yield f"http://127.0.0.1:{port}/"
         finally:
             server.terminate()
             server.wait(timeout=20)
+
+
+@pytest.fixture
+def preview(course: Path, tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    log = tmp_path / "serve.log"
+    with mkdocs_serve(course, log) as base:
+        yield base, log
 
 
 def test_errors_show_in_terminal_and_page_then_recover(
@@ -110,28 +118,16 @@ def test_a_preview_started_with_a_broken_file_explains(course: Path, tmp_path: P
     module = course / "modules/first-steps.yml"
     good = module.read_text()
     module.write_text(good.replace("minutes: 10", "minutes: ten"))
-    port = free_port()
     log = tmp_path / "serve.log"
-    base = f"http://127.0.0.1:{port}/"
-    with log.open("w") as output:
-        server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-            cwd=course,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-        )
-        try:
-            message = "modules/first-steps.yml:4:10: minutes: expected a whole number"
-            wait_for(lambda: message in fetch(base))
-            module_page = fetch(base + "modules/first-steps/")
-            assert message in module_page
-            assert "It appears here as soon as they are fixed" in " ".join(module_page.split())
-            printed = log.read_text()
-            assert message in printed
-            assert "\nWARNING" not in printed and "\nINFO    -  The following pages" not in printed
-            module.write_text(good)
-            wait_for(lambda: "First steps together" in fetch(base + "modules/first-steps/"))
-            assert message not in fetch(base)
-        finally:
-            server.terminate()
-            server.wait(timeout=20)
+    with mkdocs_serve(course, log) as base:
+        message = "modules/first-steps.yml:4:10: minutes: expected a whole number"
+        wait_for(lambda: message in fetch(base))
+        module_page = fetch(base + "modules/first-steps/")
+        assert message in module_page
+        assert "It appears here as soon as they are fixed" in " ".join(module_page.split())
+        printed = log.read_text()
+        assert message in printed
+        assert "\nWARNING" not in printed and "\nINFO    -  The following pages" not in printed
+        module.write_text(good)
+        wait_for(lambda: "First steps together" in fetch(base + "modules/first-steps/"))
+        assert message not in fetch(base)

@@ -14,13 +14,11 @@ from pathlib import Path
 import pytest
 
 from sidebyside.authoring import StarterError, write_starter
-from sidebyside.errors import ContentError
-from sidebyside.load import load_course
 from sidebyside.model import TextFormat
 from sidebyside.text import SafeMarkdown
 from sidebyside.urls import browser_reading, image_problem, link_problem
 
-from helpers import HOSTILE_TEXT, build_site, fill_every_text, site_files
+from helpers import HOSTILE_TEXT, build_site, edit, fill_every_text, problems, site_files
 
 MODULE = "modules/first-steps.yml"
 # Written into the module's summary (line 5, value at column 10).
@@ -43,18 +41,6 @@ OUTSIDE_IMAGES = [
     "![d](file&#58;///etc/hostname)",
     "![d](data:image/svg+xml;base64,PHN2Zz4=)",
 ]
-
-
-def problems(root: Path) -> list[str]:
-    with pytest.raises(ContentError) as caught:
-        load_course(root)
-    return [str(problem) for problem in caught.value.problems]
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{old!r} not in {path}"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def set_summary(course: Path, markdown: str) -> None:
