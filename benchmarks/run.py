@@ -183,7 +183,9 @@ def plain_markdown(course_root: Path, target: Path) -> Path:
 
 def set_pdf(config_file: Path, enabled: bool) -> None:
     text = config_file.read_text()
-    text = text.replace("  - sidebyside\n", f"  - sidebyside:\n      pdf: {str(enabled).lower()}\n")
+    text = text.replace(
+        "  - sidebyside:\n", f"  - sidebyside:\n      pdf: {str(enabled).lower()}\n"
+    )
     text = text.replace("  - offline", "  - offline:\n      enabled: false")
     config_file.write_text(text)
 

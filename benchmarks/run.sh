@@ -7,4 +7,5 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh" test
 [ -x node_modules/.bin/lighthouse ] || npm install --no-audit --no-fund --ignore-scripts --loglevel=error
 python benchmarks/run.py "$@"
 python benchmarks/lighthouse.py
+python benchmarks/preview.py
 SIDEBYSIDE_FUZZ_EXAMPLES="${SIDEBYSIDE_FUZZ_EXAMPLES:-20000}" python -m pytest -q tests/test_fuzz.py tests/test_text.py
