@@ -142,10 +142,13 @@ def fill_every_text(root: Path, text_for: Any) -> int:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         for location, _, format in texts(item):
             *parents, last = location
-            target = data
+            target = container = data
             for step in parents:
-                target = target[step]
-            target[last] = text_for(filled, format)
+                container, target = target, target[step]
+            if isinstance(target, str):  # a worksheet line written as its text alone
+                container[parents[-1]] = text_for(filled, format)
+            else:
+                target[last] = text_for(filled, format)
             filled += 1
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     return filled

@@ -124,13 +124,17 @@ def test_scenarios_index(sample_site: Path) -> None:
 
 def test_worksheet_page(sample_site: Path) -> None:
     html = page_text(sample_site, "worksheets/starter-agreement")
-    assert '<label for="starter-agreement-b1-f3">Review on</label>' in html
-    assert '<h2 id="starter-agreement-b2">Who does what</h2>' in html
+    assert '<label for="starter-agreement:fields:review-on">Review on</label>' in html
+    assert '<h2 id="starter-agreement:who-does-what">Who does what</h2>' in html
     assert '<th scope="colgroup" colspan="6">Planning</th>' in html
     assert 'aria-label="Shared: Records behavior data"' in html
     assert html.count('type="radio"') == 3 * 4
-    assert '<textarea id="starter-agreement-b3-p1"' in html
-    assert 'type="checkbox" name="starter-agreement-b4-c1"> We asked administration' in html
+    assert 'value="shared" aria-label="Shared: Records behavior data"' in html
+    assert '<textarea id="starter-agreement:prompts:how-will-we-check-in-each-day"' in html
+    assert (
+        'name="starter-agreement:checklist:we-asked-administration-what-is-already-decided">'
+        in html
+    )
     assert "Instructional assistant: signature</label>" in html
 
 

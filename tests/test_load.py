@@ -243,3 +243,34 @@ def test_every_problem_in_every_file_in_one_run(course: Path) -> None:
         "scenarios/empty.yml",
         "worksheets/latin1.yml",
     ]
+
+
+def test_worksheet_lines_that_would_share_saved_entries(course: Path) -> None:
+    worksheet = course / "worksheets/starter-agreement.yml"
+    edit(worksheet, "rows: [Plans lessons,", "rows: [Plans lessons, Plans lessons!,")
+    edit(worksheet, "  - checklist: [", "  - checklist: ['---', ")
+    clash = (
+        "rows 1 and 2 both name their saved entries 'plans-lessons', so one would take the "
+        "other's; reword one, or give one a 'key'"
+    )
+    assert problems(course) == [
+        f"worksheets/starter-agreement.yml:10:18: {clash}",
+        f"worksheets/starter-agreement.yml:10:33: {clash}",
+        "worksheets/starter-agreement.yml:15:17: this checklist item has no letters or digits "
+        "to name what learners type by; give it a 'key' of lower-case letters, digits and "
+        "hyphens",
+    ]
+
+
+def test_a_worksheet_key_names_entries_in_place_of_the_text(course: Path) -> None:
+    edit(
+        course / "worksheets/starter-agreement.yml",
+        "rows: [Plans lessons,",
+        "rows: [{text: Plans the lessons, key: prepares-materials},",
+    )
+    assert problems(course) == [
+        f"worksheets/starter-agreement.yml:10:{column}: rows 1 and 2 both name their saved "
+        "entries 'prepares-materials', so one would take the other's; reword one, or give one "
+        "a 'key'"
+        for column in (18, 70)
+    ]

@@ -42,10 +42,13 @@ def test_worksheet_pdf_is_a_fillable_form_with_text(pdf_site: Path) -> None:
     for words in ("Starter agreement", "Records behavior data", "How will we check in each day?"):
         assert words in text
     fields = reader.get_fields() or {}
-    assert "starter-agreement-b1-f1" in fields  # the Teacher field
-    assert "starter-agreement-b2-g1-r1" in fields  # a matrix row's choice
-    assert "starter-agreement-b3-p1" in fields  # a prompt's text area
-    assert "starter-agreement-b4-c1" in fields  # a checklist box
+    # Named as on screen: by block, group and row, so a saved entry stays on its row.
+    assert "starter-agreement:fields:teacher" in fields
+    assert "starter-agreement:who-does-what:planning:plans-lessons" in fields  # a choice
+    assert "starter-agreement:who-does-what:planning:plans-lessons:notes" in fields
+    assert "starter-agreement:prompts:how-will-we-check-in-each-day" in fields
+    assert "starter-agreement:checklist:we-asked-administration-what-is-already-decided" in fields
+    assert "starter-agreement:signatures:teacher:date" in fields
 
 
 def test_worksheet_page_links_its_pdf(pdf_site: Path) -> None:
@@ -64,7 +67,7 @@ def test_facilitator_pack(pdf_site: Path) -> None:
     assert "You are Ms. Rivera, the teacher" in text and "You are Mr. Chen, the IA" in text
     assert "Starter agreement" in text and "Records behavior data" in text
     assert len(reader.pages) == 5  # cover, guide, modules, cards, worksheet
-    assert "starter-agreement-b1-f1" in (reader.get_fields() or {})
+    assert "starter-agreement:fields:teacher" in (reader.get_fields() or {})
 
 
 def test_a4_paper(course: Path) -> None:

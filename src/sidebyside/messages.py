@@ -24,6 +24,8 @@ _ITEM_NAMES = {
     "groups": "group",
     "rows": "row",
     "contrast": "contrast row",
+    "columns": "column",
+    **{kind: noun for kind, noun in BLOCK_KINDS.items() if kind != "matrix"},
 }
 
 
@@ -121,7 +123,7 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[Path, bool, st
         parent = model_at(root, path[:-1])
         allowed = list(parent.model_fields) if parent else []
         if parent is Block:
-            suggestion = _suggest(key, [*BLOCK_KINDS, "heading"])
+            suggestion = _suggest(key, [*BLOCK_KINDS, "heading", "key"])
             joiner = " A" if suggestion else "; a"
             message = (
                 f"unknown worksheet block '{key}'{suggestion}{joiner} block is one of "

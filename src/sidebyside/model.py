@@ -7,6 +7,7 @@ author sees in the editor through the generated JSON Schema.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from enum import Enum
 from types import UnionType
@@ -319,42 +320,112 @@ class Scenario(ContentItem):
 # --- Worksheets ----------------------------------------------------------------------------
 
 
-class MatrixGroup(Part):
+def slug(text: str) -> str:
+    """Text as part of a saved entry's name: its letters and digits, lower case, accents
+    dropped, joined by hyphens. Punctuation and Markdown marks don't count."""
+    unaccented = "".join(
+        char for char in unicodedata.normalize("NFKD", text) if not unicodedata.combining(char)
+    )
+    return "-".join(re.findall(r"[^\W_]+", unaccented.lower()))
+
+
+class _Named(Part):
+    """A piece of a worksheet that names the entries saved under it."""
+
+    key: Id | None = None
+    """What names the saved entries, in place of the text: set it to keep what learners
+    typed when you reword the text (lower-case letters, digits and hyphens)."""
+
+    def _name_from(self, text: str | None, fallback: str = "") -> str:
+        return self.key or slug(text or "") or fallback
+
+
+def _text_or_keys(schema: dict[str, Any]) -> None:
+    """An entry's schema: text alone, or the mapping with text and key."""
+    mapping = dict(schema)
+    schema.clear()
+    schema["anyOf"] = [{"type": "string", "minLength": 1, "pattern": NOT_EMPTY}, mapping]
+
+
+class Entry(_Named):
+    """A line of a worksheet: written as its text alone, or as text and key."""
+
+    text: OneLine
+    """What the line says (plain text)."""
+
+    model_config = ConfigDict(**Part.model_config, json_schema_extra=_text_or_keys)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, value: Any) -> Any:
+        return value if isinstance(value, dict) else {"text": value}
+
+    @property
+    def name(self) -> str:
+        return self._name_from(self.text)
+
+
+class MarkdownEntry(Entry):
+    text: Markdown
+    """What the line says (Markdown)."""
+
+
+class MatrixGroup(_Named):
     heading: OneLine
     """The group's heading, such as 'Planning and instruction'."""
-    rows: list[OneLine] = Field(min_length=1)
+    rows: list[Entry] = Field(min_length=1)
     """One task per row."""
+
+    @property
+    def name(self) -> str:
+        return self._name_from(self.heading)
 
 
 class Matrix(Part):
-    columns: list[OneLine] = Field(min_length=2)
+    columns: list[Entry] = Field(min_length=2)
     """The choices across each row, such as [Teacher, IA, Shared, Discuss]."""
     groups: list[MatrixGroup] = Field(min_length=1)
     """Rows, grouped under headings."""
 
 
-BLOCK_KINDS = ("fields", "matrix", "prompts", "checklist", "signatures")
+# Each kind of block, and what one line of it is called in messages.
+BLOCK_KINDS = {
+    "fields": "field",
+    "matrix": "row",
+    "prompts": "prompt",
+    "checklist": "checklist item",
+    "signatures": "signer",
+}
 
 
-class Block(Part):
+class Block(_Named):
     """One part of a worksheet: exactly one of fields, matrix, prompts, checklist, signatures."""
 
     heading: OneLine | None = None
     """An optional heading above the block."""
-    fields: list[OneLine] | None = Field(default=None, min_length=1)
+    fields: list[Entry] | None = Field(default=None, min_length=1)
     """Labelled lines to fill in."""
     matrix: Matrix | None = None
     """A grid: one choice per row across the columns."""
-    prompts: list[Markdown] | None = Field(default=None, min_length=1)
+    prompts: list[MarkdownEntry] | None = Field(default=None, min_length=1)
     """Open questions with space to write."""
-    checklist: list[Markdown] | None = Field(default=None, min_length=1)
+    checklist: list[MarkdownEntry] | None = Field(default=None, min_length=1)
     """Items to tick."""
-    signatures: list[OneLine] | None = Field(default=None, min_length=1)
+    signatures: list[Entry] | None = Field(default=None, min_length=1)
     """Who signs."""
 
     @property
     def kind(self) -> str:
         return next(kind for kind in BLOCK_KINDS if getattr(self, kind) is not None)
+
+    @property
+    def name(self) -> str:
+        return self._name_from(self.heading, self.kind)
+
+    @property
+    def entries(self) -> list[Entry]:
+        """The block's fields, prompts, checklist items or signers; none for a matrix."""
+        return [] if self.matrix else getattr(self, self.kind)
 
     @model_validator(mode="after")
     def _exactly_one_kind(self) -> Block:
@@ -368,6 +439,35 @@ class Block(Part):
         return self
 
 
+def _name_clashes(named: list[Any], path: ContentPath, noun: str) -> list[tuple[ContentPath, str]]:
+    """Pieces whose saved entries would share a name, or that have no name at all."""
+    problems: list[tuple[ContentPath, str]] = []
+    first: dict[str, int] = {}
+    for index, piece in enumerate(named):
+        at = (*path, index)
+        if not piece.name:
+            problems.append(
+                (
+                    at,
+                    f"this {noun} has no letters or digits to name what learners type by; "
+                    "give it a 'key' of lower-case letters, digits and hyphens",
+                )
+            )
+            continue
+        earlier = first.setdefault(piece.name, index)
+        if earlier != index:
+            problems += [
+                (
+                    (*path, place),
+                    f"{noun}s {earlier + 1} and {index + 1} both name their saved entries "
+                    f"'{piece.name}', so one would take the other's; reword one, or give one "
+                    "a 'key'",
+                )
+                for place in (earlier, index)
+            ]
+    return problems
+
+
 class Worksheet(ContentItem):
     """A printable, fillable worksheet: worksheets/<id>.yml."""
 
@@ -379,6 +479,24 @@ class Worksheet(ContentItem):
     """The worksheet's parts, in order."""
     sources: list[Markdown] = []
     """References the worksheet relies on."""
+
+    def own_problems(self) -> list[tuple[ContentPath, str]]:
+        """Two pieces whose entries would be saved under one name: each input is named by its
+        block, group and own text, so that entries stay put when others are added."""
+        problems = _name_clashes(self.blocks, ("blocks",), "block")
+        for index, block in enumerate(self.blocks):
+            at: ContentPath = ("blocks", index)
+            if block.matrix:
+                matrix, inside = block.matrix, (*at, "matrix")
+                problems += _name_clashes(matrix.columns, (*inside, "columns"), "column")
+                problems += _name_clashes(matrix.groups, (*inside, "groups"), "group")
+                for number, group in enumerate(matrix.groups):
+                    rows = (*inside, "groups", number, "rows")
+                    problems += _name_clashes(group.rows, rows, "row")
+            else:
+                kind = block.kind
+                problems += _name_clashes(block.entries, (*at, kind), BLOCK_KINDS[kind])
+        return problems
 
 
 KINDS: dict[str, type[ContentItem]] = {

@@ -29,6 +29,7 @@ from .batch import without_gc_pauses
 from .load import Course
 from .model import Question, Response, Scenario, Worksheet
 from .text import SafeMarkdown, literal
+from .worksheet_inputs import block_name, carried_over, input_name
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -169,6 +170,9 @@ class Renderer:
             css_string=css_string,
             side_by_side=side_by_side,
             stash=self._stash,
+            block_name=block_name,
+            input_name=input_name,
+            carried_over=carried_over,
         )
         self._env.globals.update(verdict_names=VERDICT_NAMES, site_name=site_name)
         self._stashed: dict[str, str] = {}

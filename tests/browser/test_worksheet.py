@@ -7,7 +7,7 @@ from pathlib import Path
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
-from helpers import Site, printed_sheets
+from helpers import Site, edit, printed_sheets, serve
 
 WORKSHEET = "/worksheets/starter-agreement/"
 
@@ -69,3 +69,71 @@ def test_worksheet_page_passes_axe(site: Site, page: Page) -> None:
     fill(page)
     report = Axe().run(page)
     assert report.violations_count == 0, report.generate_report()
+
+
+def test_entries_stay_on_their_rows_when_rows_are_added(editable_site: Site, page: Page) -> None:
+    page.goto(editable_site.url(WORKSHEET))
+    fill(page)
+    worksheet = editable_site.root / "worksheets/starter-agreement.yml"
+    edit(worksheet, "fields: [Teacher,", "fields: [School, Teacher,")
+    edit(worksheet, "rows: [Plans lessons,", "rows: [Sets up the room, Plans lessons,")
+    edit(worksheet, "      - How will", "      - What do we each do best?\n      - How will")
+    editable_site.rebuild()
+    page.reload()
+    expect(page.get_by_label("School", exact=True)).to_have_value("")
+    expect(page.get_by_label("Teacher", exact=True)).to_have_value("Ms. Rivera")
+    expect(page.get_by_label("Teacher: Sets up the room")).not_to_be_checked()
+    expect(page.get_by_label("Notes: Sets up the room")).to_have_value("")
+    expect(page.get_by_label("Teacher: Plans lessons")).to_be_checked()
+    expect(page.get_by_label("Notes: Plans lessons")).to_have_value("Weekly, on Mondays")
+    expect(page.get_by_label("What do we each do best?")).to_have_value("")
+    expect(page.get_by_label("How will we check in each day?")).to_have_value(
+        "Five minutes before the bell."
+    )
+
+
+def test_entries_saved_by_position_carry_over(course_site: Path, page: Page) -> None:
+    """The first version saved entries under position names; the shipped worksheets, which
+    have not changed since, take them over onto the same rows."""
+    base, server = serve(course_site)
+    try:
+        page.goto(base + "/worksheets/role-agreement.html")
+        old = {
+            "role-agreement-b1-f1": "Ms. Rivera",
+            "role-agreement-b2-g1-r2": "0",  # Introduces new concepts and skills: Teacher
+            "role-agreement-b2-g1-r2-notes": "Always",
+            "role-agreement-b3-p1": "Mondays at 3.",
+        }
+        page.evaluate(
+            "old => localStorage.setItem('sidebyside:v1:worksheet:role-agreement', "
+            "JSON.stringify(old))",
+            old,
+        )
+        page.reload()
+        expect(page.get_by_label("Teacher", exact=True)).to_have_value("Ms. Rivera")
+        expect(page.get_by_label("Teacher: Introduces new concepts and skills")).to_be_checked()
+        expect(page.get_by_label("Notes: Introduces new concepts and skills")).to_have_value(
+            "Always"
+        )
+        expect(page.get_by_label("IA: Writes lesson plans")).not_to_be_checked()
+        first_prompt = page.locator(".sbs-prompts textarea").first
+        expect(first_prompt).to_have_value("Mondays at 3.")
+        saved = page.evaluate("Object.keys(localStorage)")
+        assert [key for key in saved if key.startswith("sidebyside:")] == [
+            "sidebyside:v1:entries:role-agreement"
+        ]
+    finally:
+        server.shutdown()
+
+
+def test_entries_saved_by_position_stay_put_on_a_changed_worksheet(site: Site, page: Page) -> None:
+    """Positions say nothing about a worksheet that has changed: such entries are left alone
+    rather than put on whatever row now has that number."""
+    page.goto(site.url(WORKSHEET))
+    page.evaluate(
+        "localStorage.setItem('sidebyside:v1:worksheet:starter-agreement', "
+        "JSON.stringify({'starter-agreement-b1-f1': 'Ms. Rivera'}))"
+    )
+    page.reload()
+    expect(page.get_by_label("Teacher", exact=True)).to_have_value("")
+    assert page.evaluate("localStorage.getItem('sidebyside:v1:worksheet:starter-agreement')")

@@ -1,17 +1,38 @@
 /* Side by Side: worksheets filled on screen. What is typed stays in this browser's
- * localStorage, one entry per worksheet, until Clear; nothing is sent anywhere. */
+ * localStorage, one record per worksheet, until Clear; nothing is sent anywhere. Inputs are
+ * named by their content, so a record's entries stay on their rows when rows are added. */
 (function () {
   "use strict";
   var store = window.sidebyside.store;
 
-  function load(id) {
-    var saved = store.get("worksheet:" + id);
+  function record(key) {
+    var saved = store.get(key);
     return saved && !Array.isArray(saved) ? saved : {};
   }
 
   function save(id, values) {
-    if (Object.keys(values).length) store.set("worksheet:" + id, values);
-    else store.remove("worksheet:" + id);
+    if (Object.keys(values).length) store.set("entries:" + id, values);
+    else store.remove("entries:" + id);
+  }
+
+  /* Entries the first version saved by position, renamed by the page's map (which it only
+   * carries for a worksheet that has not changed since), then the old record dropped. */
+  function carryOver(form, id) {
+    var old = record("worksheet:" + id);
+    if (!Object.keys(old).length) return;
+    var names = {};
+    try { names = JSON.parse(form.getAttribute("data-sbs-carry-over") || "{}"); } catch (e) { /* none */ }
+    var values = record("entries:" + id);
+    Object.keys(old).forEach(function (oldName) {
+      var target = names[oldName], value = old[oldName];
+      if (!Array.isArray(target) || typeof target[0] !== "string" || target[0] in values) return;
+      if (Array.isArray(target[1])) value = target[1][Number(value)];
+      if (typeof value === "string" || value === true) values[target[0]] = value;
+    });
+    if (Object.keys(names).length) {
+      save(id, values);
+      store.remove("worksheet:" + id);
+    }
   }
 
   function read(form) {
@@ -37,7 +58,8 @@
 
   function setUp(form) {
     var id = form.getAttribute("data-sbs-worksheet");
-    fill(form, load(id));
+    carryOver(form, id);
+    fill(form, record("entries:" + id));
     var status = document.querySelector(".sbs-worksheet-status");
     form.addEventListener("input", function () { save(id, read(form)); });
     form.addEventListener("change", function () { save(id, read(form)); });
