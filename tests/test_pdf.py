@@ -18,10 +18,30 @@ def enable_pdfs(course: Path, paper: str = "letter") -> None:
             "pdf: false", f"pdf: true\n      paper: {paper}\n      pack_guide: facilitator-guide.md"
         )
     )
-    (course / "docs/facilitator-guide.md").write_text(
-        "# Facilitator guide\n\n## A 60-minute session\n\n| Minutes | What |\n| --- | --- |\n"
-        "| 10 | Welcome |\n\n## Notes by module\n\n<!-- sidebyside:facilitator-notes -->\n"
-    )
+    (course / "docs/facilitator-guide.md").write_text(GUIDE)
+
+
+GUIDE = """# Facilitator guide
+
+Print packs:
+
+<!-- sidebyside:packs -->
+
+## A 60-minute session {.session-plan}
+
+| Minutes | What | Page |
+| --- | --- | --- |
+| 10 | Welcome | [First steps](modules/first-steps.md) |
+| 20 | Agree roles | [Starter agreement](worksheets/starter-agreement.md#who-does-what) |
+
+## Role-play
+
+Try [the bus scenario](scenarios/late-for-the-bus.md).
+
+## Notes by module
+
+<!-- sidebyside:facilitator-notes -->
+"""
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +86,7 @@ def test_facilitator_pack(pdf_site: Path) -> None:
     assert "Talk first." in text and "What will you ask your partner on day one?" in text
     assert "You are Ms. Rivera, the teacher" in text and "You are Mr. Chen, the IA" in text
     assert "Starter agreement" in text and "Records behavior data" in text
-    assert len(reader.pages) == 5  # cover, guide, modules, cards, worksheet
+    assert len(reader.pages) == 6  # cover, guide, modules, cards' cover and cards, worksheet
     assert "starter-agreement:fields:teacher" in (reader.get_fields() or {})
 
 
@@ -117,3 +137,74 @@ def test_a_pdf_reads_only_the_site_s_own_files(
         f"A PDF asked for {base}/x.svg, which is not a file of the site; refused",
         f"A PDF asked for {secret.as_uri()}, which is not a file of the site; refused",
     ]
+
+
+def link_targets(pdf: Path) -> list[str]:
+    return [
+        annotation.get_object()["/A"]["/URI"]
+        for page in PdfReader(pdf).pages
+        for annotation in page.get("/Annots", [])
+        if annotation.get_object().get("/Subtype") == "/Link"
+    ]
+
+
+def test_pack_links_lead_to_the_built_pages(pdf_site: Path) -> None:
+    links = link_targets(pdf_site / "downloads/facilitator-pack.pdf")
+    assert "../modules/first-steps/" in links
+    assert "../worksheets/starter-agreement/#who-does-what" in links
+    for link in links:  # relative to the pack, which sits in downloads/
+        target = (pdf_site / "downloads" / link.partition("#")[0]).resolve()
+        assert target.is_file() or (target / "index.html").is_file(), link
+
+
+def test_pack_links_are_absolute_when_the_site_has_an_address(course: Path) -> None:
+    enable_pdfs(course)
+    config = course / "mkdocs.yml"
+    config.write_text("site_url: https://pd.example.org/side-by-side/\n" + config.read_text())
+    links = link_targets(build_site(course) / "downloads/facilitator-pack.pdf")
+    assert "https://pd.example.org/side-by-side/modules/first-steps/" in links
+    assert all(link.startswith("https://pd.example.org/side-by-side/") for link in links)
+
+
+def bookmarks(outline: list) -> list:
+    """The outline as (title, [children]) pairs."""
+    shown: list = []
+    for entry in outline:
+        if isinstance(entry, list):
+            shown[-1] = (shown[-1][0], bookmarks(entry))
+        else:
+            shown.append((entry.title, []))
+    return shown
+
+
+def test_role_play_cards_have_their_own_bookmarks(pdf_site: Path) -> None:
+    outline = dict(bookmarks(PdfReader(pdf_site / "downloads/facilitator-pack.pdf").outline))
+    assert outline["Role-play cards"] == [
+        (
+            "Late for the bus",
+            [("You are Ms. Rivera, the teacher", []), ("You are Mr. Chen, the IA", [])],
+        )
+    ]
+
+
+def test_each_session_plan_has_a_pack_of_what_it_uses(pdf_site: Path) -> None:
+    reader = PdfReader(pdf_site / "downloads/session-a-60-minute-session.pdf")
+    assert reader.metadata is not None
+    assert (
+        reader.metadata.title == "Sample course: print pack for the session “A 60-minute session”"
+    )
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    assert "Agree roles" in text and "First steps together" in text  # the plan, its module
+    assert "Starter agreement" in text and "Records behavior data" in text  # its worksheet
+    assert "Role-play" not in text and "You are Ms. Rivera" not in text  # not in this session
+    assert "Notes by module" not in text  # the rest of the guide stays out
+    assert len(reader.pages) == 4  # cover, plan, module, worksheet
+
+
+def test_the_guide_links_every_pack(pdf_site: Path) -> None:
+    html = page_text(pdf_site, "facilitator-guide")
+    assert (
+        '<a href="../downloads/facilitator-pack.pdf">Facilitator&#39;s print pack</a> '
+        "(PDF, US Letter)" in html
+    )
+    assert html.count('href="../downloads/session-a-60-minute-session.pdf"') == 2  # list, plan

@@ -135,3 +135,65 @@ def test_the_course_builds_byte_identical_twice(course_site: Path, tmp_path: Pat
     second = site_files(build_site(REPOSITORY, tmp_path / "again"))
     assert first.keys() == second.keys()
     assert [str(p) for p in first if first[p] != second[p]] == []
+
+
+def navigation(page: Path) -> list[tuple[int, str]]:
+    """The primary navigation's sections and entries, as (depth, label), in order."""
+    html = page.read_text(encoding="utf-8")
+    nav = html[html.index('<nav class="md-nav md-nav--primary"') :]
+    nav = nav[: nav.index('<div class="md-sidebar md-sidebar--secondary"')]
+    entries = []
+    for match in re.finditer(
+        r'<li class="md-nav__item[^"]*">|</li>|<(?:a|label) [^>]*class="md-nav__link[^"]*"[^>]*>'
+        r'\s*<span class="md-ellipsis">\s*(.*?)\s*</span>',
+        nav,
+        re.S,
+    ):
+        entries.append(match[0][:4] if match[1] is None else match[1])
+    depth, shown = 0, []
+    for entry in entries:
+        if entry == "<li ":
+            depth += 1
+        elif entry == "</li":
+            depth -= 1
+        else:
+            shown.append((depth, entry))
+    return [(d, label) for d, label in shown if d <= 2]
+
+
+def test_navigation_puts_each_reader_s_pages_in_their_own_section(course_site: Path) -> None:
+    nav = navigation(course_site / "glossary.html")
+    top = [label for depth, label in nav if depth == 1]
+    assert top == [
+        "Home",
+        "Modules",
+        "Your progress",
+        "Scenarios",
+        "Worksheets",
+        "For facilitators",
+        "For authors",
+        "Glossary",
+        "Sources",
+    ]
+    assert "Side by Side" not in [label for _, label in nav]  # the site's name is the title
+    sections = [label for depth, label in nav if depth == 2]
+    assert "Facilitator guide" in sections and "Authoring guide" in sections
+    facilitators = nav[[label for _, label in nav].index("For facilitators") + 1 :][:3]
+    assert [label for _, label in facilitators] == [
+        "Facilitator guide",
+        "Role-play cards and discussion sheets",
+        "Facilitator's pack (PDF)",
+    ]
+
+
+def test_home_and_guide_link_the_print_packs(course_site: Path) -> None:
+    sessions = sorted(path.name for path in (course_site / "downloads").glob("session-*.pdf"))
+    assert len(sessions) == 3  # one per session plan in the guide
+    for page in ("index.html", "facilitator-guide.html"):
+        links = parse(course_site / page).links
+        assert "downloads/facilitator-pack.pdf" in links, page
+        assert all(f"downloads/{name}" in links for name in sessions), page
+    guide = (course_site / "facilitator-guide.html").read_text(encoding="utf-8")
+    assert guide.count("Print pack for this session (PDF)") == 3
+    cards = parse(course_site / "role-play-cards.html").links
+    assert len([link for link in cards if link.endswith("-cards.html")]) >= 10

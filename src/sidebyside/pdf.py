@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import posixpath
+import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,9 +20,9 @@ from urllib.parse import unquote, urlsplit
 import markdown
 
 from .load import Course
+from .packs import WHOLE_COURSE, Pack, session_packs
 from .render import Renderer
 
-PACK_NAME = "downloads/facilitator-pack.pdf"
 # The hand-written guide is trusted text: full Markdown, as on the site.
 _GUIDE_EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "sane_lists", "toc"]
 log = logging.getLogger("mkdocs.plugins.sidebyside.pdf")
@@ -71,22 +74,54 @@ def site_only_fetcher(root: Path) -> Any:
     return SiteOnlyFetcher(allowed_protocols={"file", "data"})
 
 
+# An image by a relative address, read from the docs folder.
+_RELATIVE_IMAGE = re.compile(r'(<img\b[^>]*?\bsrc=")(?![a-zA-Z][a-zA-Z0-9+.-]*:|/)([^"]*")')
+
+
 def html_to_pdf(html: str, root: Path) -> bytes:
-    """One HTML document as a PDF whose inputs are fillable form fields."""
+    """One HTML document as a PDF whose inputs are fillable form fields.
+
+    With no base address, a relative link stays relative in the PDF, so that it leads to the
+    site's page from wherever the site and its PDFs are put; images get the folder's address.
+    """
     from weasyprint import HTML
 
-    document = HTML(
-        string=html, base_url=root.resolve().as_uri() + "/", url_fetcher=site_only_fetcher(root)
-    )
+    folder = root.resolve().as_uri() + "/"
+    html = _RELATIVE_IMAGE.sub(lambda match: match[1] + folder + match[2], html)
+    document = HTML(string=html, base_url=None, url_fetcher=site_only_fetcher(root))
     return document.write_pdf(pdf_forms=True)
 
 
-def guide_html(path: Path | None, course: Course, renderer: Renderer) -> str:
-    """The facilitator guide's HTML for the pack, with its generated parts filled in."""
-    if path is None:
-        return ""
-    text = renderer.fill_markers(path.read_text(encoding="utf-8"), course, lambda uri: uri)
-    return renderer.restore(markdown.markdown(text, extensions=_GUIDE_EXTENSIONS))
+# A link from the guide to one of the site's pages, by its source path.
+_PAGE_HREF = re.compile(r'href="(?P<target>[^":?#]+\.md)(?P<anchor>#[^"]*)?"')
+Link = Callable[[str], str]
+"""A page's source path (``modules/partners.md``) -> its address, as a PDF links to it."""
+
+
+def guide_html(
+    guide: str,
+    course: Course,
+    renderer: Renderer,
+    link: Link,
+    guide_uri: str,
+    packs: list[Pack],
+    paper: str,
+) -> str:
+    """Guide Markdown as HTML for a pack: generated parts filled in, links to built pages."""
+    folder = posixpath.dirname(guide_uri)
+    text = renderer.fill_markers(guide, course, link, packs, paper)
+    html = renderer.restore(markdown.markdown(text, extensions=_GUIDE_EXTENSIONS))
+
+    def built(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(folder, match["target"]))
+        return f'href="{link(target)}{match["anchor"] or ""}"'
+
+    return _PAGE_HREF.sub(built, html)
+
+
+def course_packs(guide: str | None, guide_uri: str) -> list[Pack]:
+    """The whole course's pack, then one per session plan in the guide."""
+    return [WHOLE_COURSE, *(session_packs(guide, guide_uri) if guide else [])]
 
 
 def course_pdfs(
@@ -95,15 +130,22 @@ def course_pdfs(
     paper: str,
     guide: Path | None,
     docs_dir: Path,
+    link: Link,
     cache: PdfCache | None = None,
 ) -> list[Document]:
-    """A PDF of every worksheet, and the facilitator's print pack."""
+    """A PDF of every worksheet, and the print packs."""
     cache = cache or PdfCache()
     sources = {
         f"worksheets/{worksheet.id}.pdf": renderer.worksheet_document(worksheet, paper)
         for worksheet in course.worksheets.values()
     }
-    sources[PACK_NAME] = renderer.pack_document(course, guide_html(guide, course, renderer), paper)
+    guide_text = guide.read_text(encoding="utf-8") if guide else None
+    guide_uri = guide.relative_to(docs_dir.resolve()).as_posix() if guide else ""
+    packs = course_packs(guide_text, guide_uri)
+    for pack in packs:
+        part = pack.guide if pack.guide is not None else guide_text
+        html = guide_html(part, course, renderer, link, guide_uri, packs, paper) if part else ""
+        sources[pack.uri] = renderer.pack_document(pack, course, html, paper)
     cache.keep_only(list(sources.values()))
     return [
         Document(uri, cache.get(html, lambda text: html_to_pdf(text, docs_dir)))

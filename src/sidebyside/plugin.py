@@ -8,6 +8,7 @@ import logging
 import os
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -15,14 +16,16 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
 from .config import SideBySideConfig
 from .errors import ContentError
 from .headers import with_security_headers
 from .load import CONTENT_DIRS, Course, content_files, load_course
-from .pdf import Document, PdfCache, course_pdfs
+from .packs import PACK_NAME, PACK_TITLE, Pack, with_session_pack_links
+from .pdf import Document, PdfCache, course_packs, course_pdfs
+from .render import ROLE_PLAY_PAGE, Renderer
 from .render import Page as GeneratedPage
-from .render import Renderer
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/sidebyside"
@@ -33,6 +36,7 @@ OFFLINE_SHIM_SCOPE = "iframe-worker-scope.js"  # loaded by the shim into its fra
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
 _NAMED_SEARCH_DIALOG = _SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"')
 _ARTICLE = '<article class="md-content__inner md-typeset">'
+FACILITATORS = "For facilitators"
 # Not under "mkdocs": with `strict: true`, MkDocs counts every warning and error logged
 # there as a failure, and a preview that fails never shows the author what is wrong.
 preview_log = logging.getLogger("sidebyside.preview")
@@ -87,12 +91,14 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     problems = ""  # the last content error report, while previewing
     pages: list[GeneratedPage]
     pdfs: list[Document]
+    packs: list[Pack]
 
     def __init__(self) -> None:
         super().__init__()
         self.course = Course(modules=(), scenarios={}, worksheets={})
         self.loaded_once = False
         self.pdf_cache = PdfCache()
+        self.packs = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -120,7 +126,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.renderer = Renderer(template_dirs=config.theme.dirs, site_name=config.site_name)
         docs_dir = Path(config.docs_dir)
         self.pages = self._pages(docs_dir, root)
-        self.pdfs = self._pdfs(docs_dir) if self.config.pdf else []
+        self.packs = []
+        self.pdfs = self._pdfs(docs_dir, self._pdf_link(config)) if self.config.pdf else []
         config.extra_css.extend(f"{ASSET_DIR}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{ASSET_DIR}/{name}" for name in SCRIPTS)
         if "material/offline" in config.plugins or "offline" in config.plugins:
@@ -157,40 +164,73 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             raise PluginError("\n".join(["The course content has problems:", *clashes]))
         return pages
 
-    def _pdfs(self, docs_dir: Path) -> list[Document]:
-        guide = None
-        if self.config.pack_guide:
-            guide = (docs_dir / self.config.pack_guide).resolve()
-            if not guide.is_relative_to(docs_dir.resolve()) or not guide.is_file():
-                raise PluginError(
-                    f"pack_guide: '{self.config.pack_guide}' is not a page in "
-                    f"{docs_dir.name}/; name one such as facilitator-guide.md, or '' for none"
-                )
+    def _guide(self, docs_dir: Path) -> Path | None:
+        if not self.config.pack_guide:
+            return None
+        guide = (docs_dir / self.config.pack_guide).resolve()
+        if not guide.is_relative_to(docs_dir.resolve()) or not guide.is_file():
+            raise PluginError(
+                f"pack_guide: '{self.config.pack_guide}' is not a page in "
+                f"{docs_dir.name}/; name one such as facilitator-guide.md, or '' for none"
+            )
+        return guide
+
+    def _pdfs(self, docs_dir: Path, link: Any) -> list[Document]:
+        guide = self._guide(docs_dir)
+        self.packs = course_packs(
+            guide.read_text(encoding="utf-8") if guide else None, self.config.pack_guide
+        )
         return course_pdfs(
-            self.course, self.renderer, self.config.paper, guide, docs_dir, self.pdf_cache
+            self.course, self.renderer, self.config.paper, guide, docs_dir, link, self.pdf_cache
         )
 
-    def _navigation(self, docs_dir: Path) -> list[Any]:
-        """Home, the modules in course order, scenarios, worksheets, then the other pages."""
-        handwritten = sorted(
-            path.relative_to(docs_dir).as_posix()
-            for path in docs_dir.rglob("*.md")
-            if path.name != "index.md" or path.parent != docs_dir
+    @staticmethod
+    def _pdf_link(config: MkDocsConfig) -> Any:
+        """Links from a print pack to the site's pages: absolute when ``site_url`` is set,
+        otherwise relative to the pack's place in the site."""
+        offline = config.plugins.get("material/offline") or config.plugins.get("offline")
+        # Material's offline plugin turns directory URLs off after this plugin's on_config.
+        directory_urls = config.use_directory_urls and not (
+            offline is not None and offline.config.get("enabled", True)
         )
-        nav: list[Any] = ["index.md"] if (docs_dir / "index.md").is_file() else []
+
+        def link(src_uri: str) -> str:
+            url = File(src_uri, "", "", directory_urls).url
+            if config.site_url:
+                return urljoin(config.site_url, url)
+            return get_relative_url(url, PACK_NAME)
+
+        return link
+
+    def _navigation(self, docs_dir: Path) -> list[Any]:
+        """Home, the learner's sections (modules, progress, scenarios, worksheets), then "For
+        facilitators", then the hand-written pages: grouped under the section their front
+        matter's ``nav_section`` names, or on their own."""
+        nav: list[Any] = [{"Home": "index.md"}] if (docs_dir / "index.md").is_file() else []
         nav.append({"Modules": [f"modules/{m.id}.md" for m in self.course.modules]})
         nav.append({"Your progress": ["notes.md", "certificate.md"]})
-        nav.append(
-            {
-                "Scenarios": [
-                    "scenarios/index.md",
-                    *(f"scenarios/{i}.md" for i in self.course.scenarios),
-                ]
-            }
-        )
+        scenarios = [f"scenarios/{i}.md" for i in self.course.scenarios]
+        nav.append({"Scenarios": ["scenarios/index.md", *scenarios]})
         if self.course.worksheets:
             nav.append({"Worksheets": [f"worksheets/{i}.md" for i in self.course.worksheets]})
-        return nav + handwritten
+        sections: dict[str, list[Any]] = {FACILITATORS: []}
+        if self.config.pack_guide:
+            sections[FACILITATORS].append(self.config.pack_guide)
+        sections[FACILITATORS].append(ROLE_PLAY_PAGE)
+        if self.pdfs:
+            sections[FACILITATORS].append({PACK_TITLE: PACK_NAME})
+        pages_alone = []
+        for path in sorted(docs_dir.rglob("*.md")):
+            uri = path.relative_to(docs_dir).as_posix()
+            if uri in ("index.md", self.config.pack_guide):
+                continue
+            _, meta = get_data(path.read_text(encoding="utf-8-sig"))
+            section = meta.get("nav_section")
+            if isinstance(section, str) and section.strip():
+                sections.setdefault(section.strip(), []).append(uri)
+            else:
+                pages_alone.append(uri)
+        return [*nav, *({name: entries} for name, entries in sections.items()), *pages_alone]
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         if not self.config.enabled:
@@ -220,7 +260,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 raise PluginError(f"{page.file.src_uri} links to {src_uri}, which does not exist")
             return get_relative_url(target.url, page.url)
 
-        return self.renderer.fill_markers(markdown, self.course, link)
+        if self.config.pack_guide and page.file.src_uri == self.config.pack_guide:
+            markdown = with_session_pack_links(markdown, self.packs[1:], page.file.src_uri)
+        return self.renderer.fill_markers(
+            markdown, self.course, link, self.packs if self.pdfs else [], self.config.paper
+        )
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files

@@ -28,6 +28,7 @@ from markupsafe import Markup
 from .batch import without_gc_pauses
 from .load import Course
 from .model import Question, Response, Scenario, Worksheet
+from .packs import Pack
 from .text import SafeMarkdown, literal
 from .worksheet_inputs import block_name, carried_over, input_name
 
@@ -36,6 +37,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 # Markers a hand-written page may hold on a line of its own, replaced by generated content.
 MODULE_LIST = "<!-- sidebyside:modules -->"
 FACILITATOR_NOTES = "<!-- sidebyside:facilitator-notes -->"
+PACK_LINKS = "<!-- sidebyside:packs -->"
+ROLE_PLAY_PAGE = "role-play-cards.md"
 
 ROLE_NAMES = {
     "teacher": "teacher",
@@ -57,6 +60,7 @@ _MARKER_TEMPLATES = {
     for marker, template in (
         (MODULE_LIST, "module-list.md"),
         (FACILITATOR_NOTES, "facilitator-notes.md"),
+        (PACK_LINKS, "pack-links.md"),
     )
 }
 
@@ -209,6 +213,7 @@ class Renderer:
         pages.append(Page("notes.md", self._render("notes.md", course=course)))
         pages.append(Page("certificate.md", self._render("certificate.md", course=course)))
         pages.append(Page("scenarios/index.md", self._render("scenarios.md", course=course)))
+        pages.append(Page(ROLE_PLAY_PAGE, self._render("role-play-cards.md", course=course)))
         pages += [
             Page(
                 f"scenarios/{scenario.id}.md",
@@ -260,25 +265,47 @@ class Renderer:
             "pdf/worksheet.html", worksheet=worksheet, paper=paper, footer=worksheet.title
         )
 
-    def pack_document(self, course: Course, guide_html: str, paper: str) -> str:
-        """The facilitator's pack: the guide, module summaries, role-play cards, worksheets."""
+    def pack_document(self, pack: Pack, course: Course, guide_html: str, paper: str) -> str:
+        """A print pack: its part of the guide, module summaries, role-play cards, worksheets."""
+        site_name = self._env.globals["site_name"]
         return self._render(
             "pdf/pack.html",
-            course=course,
+            title=f"{site_name}: {pack.title}",
+            subtitle=pack.title[0].upper() + pack.title[1:],
+            contents=pack.contents,
+            modules=[m for m in course.modules if pack.holds(f"modules/{m.id}.md")],
+            scenarios=[s for s in course.scenarios.values() if pack.holds(f"scenarios/{s.id}.md")],
+            worksheets=[
+                w for w in course.worksheets.values() if pack.holds(f"worksheets/{w.id}.md")
+            ],
             guide=Markup(guide_html),  # the course's own hand-written page
             paper=paper,
-            footer=f"{self._env.globals['site_name']}: facilitator's pack",
+            footer=f"{site_name}: {pack.title}",
         )
 
-    def fill_markers(self, markdown: str, course: Course, link: Callable[[str], str]) -> str:
+    def fill_markers(
+        self,
+        markdown: str,
+        course: Course,
+        link: Callable[[str], str],
+        packs: Sequence[Pack] = (),
+        paper: str = "",
+    ) -> str:
         """Replaces generation markers in a hand-written page.
 
         ``link`` turns a page's source path (``modules/partners.md``) into a URL relative to
-        the page being filled; only the site engine knows how its URLs are shaped.
+        the page being filled; only the site engine knows how its URLs are shaped. ``packs``
+        are the print packs made, on ``paper``.
         """
         for pattern, template in _MARKER_TEMPLATES.items():
             if pattern.search(markdown):
-                generated = self._render(template, course=course, link=link)
+                generated = self._render(
+                    template,
+                    course=course,
+                    link=link,
+                    packs=packs,
+                    paper_name=PAPER_NAMES.get(paper, ""),
+                )
                 # A function, so that backslashes in the generated text stay as they are.
                 markdown = pattern.sub(functools.partial(_constant, generated), markdown)
         return markdown

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
@@ -129,3 +130,13 @@ def test_scenario_pages_pass_axe(site: Site, page: Page) -> None:
     choose(page, "You always keep them late.")
     report = Axe().run(page)
     assert report.violations_count == 0, report.generate_report()
+
+
+@pytest.mark.parametrize("sheet", ["late-for-the-bus-cards", "late-for-the-bus-discussion"])
+def test_print_sheets_have_a_print_button(site: Site, page: Page, sheet: str) -> None:
+    page.add_init_script("window.printed = 0; window.print = () => { window.printed += 1; };")
+    page.goto(site.url(f"/scenarios/{sheet}/"))
+    page.get_by_role("button", name="Print").click()
+    assert page.evaluate("window.printed") == 1
+    page.emulate_media(media="print")
+    expect(page.get_by_role("button", name="Print")).to_be_hidden()

@@ -73,10 +73,6 @@
         if (status) status.textContent = "The worksheet is cleared.";
       });
     });
-    document.querySelectorAll("[data-sbs-action='print-worksheet']").forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () { window.print(); });
-    });
   }
 
   function start() { document.querySelectorAll("form.sbs-worksheet").forEach(setUp); }
