@@ -171,3 +171,22 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not in {path}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def add_drafts(course: Path) -> None:
+    """A second module and a second scenario, both drafts; the finished module links the
+    draft scenario."""
+    module = (course / "modules/first-steps.yml").read_text()
+    draft = module.replace("title: First steps together", "title: Half-written module")
+    (course / "modules/half-written.yml").write_text(
+        "draft: true\n" + draft.replace("order: 1", "order: 2")
+    )
+    scenario = (course / "scenarios/late-for-the-bus.yml").read_text()
+    draft = scenario.replace("title: Late for the bus", "title: Half-written scenario", 1)
+    assert draft != scenario
+    (course / "scenarios/half-written-scenario.yml").write_text("draft: true\n" + draft)
+    edit(
+        course / "modules/first-steps.yml",
+        "scenarios: [late-for-the-bus]",
+        "scenarios: [late-for-the-bus, half-written-scenario]",
+    )

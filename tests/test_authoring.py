@@ -48,7 +48,9 @@ def test_starters_are_valid_and_never_overwrite(
     text = path.read_text()
     assert text.startswith(f"# yaml-language-server: $schema=../schemas/{kind}.schema.json\n")
     assert 'title: "My new one"' in text
+    assert "\ndraft: true " in text  # a placeholder is never published by accident
     loaded = load_course(course)
+    assert [item.id for item in loaded.drafts] == ["my-new-one"]
     if kind == "module":
         assert [m.id for m in loaded.modules] == ["first-steps", "my-new-one"]
         assert loaded.modules[-1].order == 2

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import build_site, page_text, site_files
+from helpers import add_drafts, build_site, page_text, site_files
 
 NEW_MODULE = """\
 title: Second module
@@ -241,3 +241,16 @@ def test_the_course_builds_with_properdocs_too(course: Path) -> None:
     assert result.returncode == 0, result.stderr
     html = page_text(course / "site", "modules/first-steps")
     assert "First steps together" in html and 'class="sbs-question' in html
+
+
+def test_drafts_are_left_out_of_the_published_site(course: Path) -> None:
+    add_drafts(course)
+    site = build_site(course)
+    assert not (site / "modules/half-written").exists()
+    assert not (site / "scenarios/half-written-scenario").exists()
+    everything = "".join(path.read_text(encoding="utf-8") for path in site.rglob("*.html")) + (
+        site / "search/search_index.json"
+    ).read_text(encoding="utf-8")
+    assert "Half-written" not in everything  # not in the navigation, lists or certificate
+    assert "half-written" not in everything  # nor linked from the finished module
+    assert "Late for the bus" in page_text(site, "modules/first-steps")

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers import add_drafts
+
 
 def free_port() -> int:
     with socket.socket() as probe:
@@ -131,3 +133,15 @@ def test_a_preview_started_with_a_broken_file_explains(course: Path, tmp_path: P
         module.write_text(good)
         wait_for(lambda: "First steps together" in fetch(base + "modules/first-steps/"))
         assert message not in fetch(base)
+
+
+def test_a_draft_is_previewed_with_a_banner(course: Path, tmp_path: Path) -> None:
+    add_drafts(course)
+    with mkdocs_serve(course, tmp_path / "serve.log") as base:
+        page = base + "scenarios/half-written-scenario/"
+        wait_for(lambda: "Half-written scenario" in fetch(page))
+        text = fetch(page)
+        assert "This page is a draft. It shows in this preview only" in text
+        assert "Draft" in text.split("<h1")[1].split("</h1>")[1][:400]  # under the title
+        assert "half-written-scenario/" in fetch(base + "modules/first-steps/")
+        assert "This page is a draft" not in fetch(base + "scenarios/late-for-the-bus/")

@@ -24,6 +24,12 @@ def _validate(args: argparse.Namespace) -> int:
         _count(len(course.worksheets), "worksheet"),
     ]
     print(f"The course is valid: {', '.join(counts)}.")
+    if course.drafts:
+        names = ", ".join(f"{item.id}" for item in course.drafts)
+        print(
+            f"{_count(len(course.drafts), 'draft')} ({names}): previewed by mkdocs serve, "
+            "left out of mkdocs build until 'draft: true' is removed."
+        )
     return 0
 
 

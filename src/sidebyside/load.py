@@ -32,6 +32,30 @@ class Course:
     scenarios: dict[str, Scenario]
     worksheets: dict[str, Worksheet]
 
+    @property
+    def drafts(self) -> list[ContentItem]:
+        return [
+            item
+            for item in (*self.modules, *self.scenarios.values(), *self.worksheets.values())
+            if item.draft
+        ]
+
+    def published(self) -> Course:
+        """The course without its drafts: no pages for them, and no links to them."""
+        scenarios = {key: item for key, item in self.scenarios.items() if not item.draft}
+        worksheets = {key: item for key, item in self.worksheets.items() if not item.draft}
+        modules = tuple(
+            module.model_copy(
+                update={
+                    "scenarios": [ref for ref in module.scenarios if ref in scenarios],
+                    "worksheets": [ref for ref in module.worksheets if ref in worksheets],
+                }
+            )
+            for module in self.modules
+            if not module.draft
+        )
+        return Course(modules=modules, scenarios=scenarios, worksheets=worksheets)
+
     def module_of(self, item_id: str, kind: str) -> Module | None:
         """The first module (in course order) that links the scenario or worksheet."""
         return next((m for m in self.modules if item_id in getattr(m, kind)), None)

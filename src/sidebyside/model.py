@@ -67,6 +67,10 @@ class ContentItem(Part):
 
     _id: str = PrivateAttr(default="")
 
+    draft: bool = False
+    """True while the file is being written: previewed with a Draft banner, and left out of
+    the published site (its pages, the navigation, the certificate) until you remove it."""
+
     @property
     def id(self) -> str:
         return self._id

@@ -112,7 +112,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             return config
         root = self._content_root(config)
         try:
-            self.course = load_course(root)
+            course = load_course(root)
+            # Drafts are previewed, never published.
+            self.course = course if self.serving else course.published()
             self.problems = ""
             self.loaded_once = True
         except ContentError as error:
