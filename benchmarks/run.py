@@ -161,6 +161,14 @@ def plain_markdown(course_root: Path, target: Path) -> Path:
         sheet += [f"| {row.bad} | {row.good} |" for row in scenario.contrast]
         sheet += ["", *[f"1. {q}" for q in scenario.discuss]]
         (docs / "scenarios" / f"{scenario.id}-discussion.md").write_text("\n".join(sheet))
+    cards_index = ["# Role-play cards and discussion sheets", "", "| Scenario | Cards | Sheet |"]
+    cards_index += ["| --- | --- | --- |"]
+    cards_index += [
+        f"| {s.title} | [Cards](scenarios/{s.id}-cards.md) | "
+        f"[Sheet](scenarios/{s.id}-discussion.md) |"
+        for s in course.scenarios.values()
+    ]
+    (docs / "role-play-cards.md").write_text("\n".join(cards_index), encoding="utf-8")
     index = ["# Scenarios", "", "| Scenario | Raised by |", "| --- | --- |"]
     index += [f"| [{s.title}]({s.id}.md) | {s.raised_by} |" for s in course.scenarios.values()]
     (docs / "scenarios" / "index.md").write_text("\n".join(index), encoding="utf-8")
@@ -175,7 +183,7 @@ def plain_markdown(course_root: Path, target: Path) -> Path:
         for block in worksheet.blocks:
             value = getattr(block, block.kind)
             items = [r for g in value.groups for r in g.rows] if block.kind == "matrix" else value
-            lines += ["", *[f"- {item}" for item in items]]
+            lines += ["", *[f"- {item.text}" for item in items]]
         (docs / "worksheets").mkdir(exist_ok=True)
         (docs / "worksheets" / f"{worksheet.id}.md").write_text("\n".join(lines), encoding="utf-8")
     return target

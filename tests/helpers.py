@@ -190,3 +190,36 @@ def add_drafts(course: Path) -> None:
         "scenarios: [late-for-the-bus]",
         "scenarios: [late-for-the-bus, half-written-scenario]",
     )
+
+
+def enable_pdfs(course: Path, paper: str = "letter") -> None:
+    config = course / "mkdocs.yml"
+    config.write_text(
+        config.read_text().replace(
+            "pdf: false", f"pdf: true\n      paper: {paper}\n      pack_guide: facilitator-guide.md"
+        )
+    )
+    (course / "docs/facilitator-guide.md").write_text(GUIDE)
+
+
+GUIDE = """# Facilitator guide
+
+Print packs:
+
+<!-- sidebyside:packs -->
+
+## A 60-minute session {.session-plan}
+
+| Minutes | What | Page |
+| --- | --- | --- |
+| 10 | Welcome | [First steps](modules/first-steps.md) |
+| 20 | Agree roles | [Starter agreement](worksheets/starter-agreement.md#who-does-what) |
+
+## Role-play
+
+Try [the bus scenario](scenarios/late-for-the-bus.md).
+
+## Notes by module
+
+<!-- sidebyside:facilitator-notes -->
+"""

@@ -8,40 +8,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from helpers import SAMPLE, QuietHandler, build_site, page_text, serve
-
-
-def enable_pdfs(course: Path, paper: str = "letter") -> None:
-    config = course / "mkdocs.yml"
-    config.write_text(
-        config.read_text().replace(
-            "pdf: false", f"pdf: true\n      paper: {paper}\n      pack_guide: facilitator-guide.md"
-        )
-    )
-    (course / "docs/facilitator-guide.md").write_text(GUIDE)
-
-
-GUIDE = """# Facilitator guide
-
-Print packs:
-
-<!-- sidebyside:packs -->
-
-## A 60-minute session {.session-plan}
-
-| Minutes | What | Page |
-| --- | --- | --- |
-| 10 | Welcome | [First steps](modules/first-steps.md) |
-| 20 | Agree roles | [Starter agreement](worksheets/starter-agreement.md#who-does-what) |
-
-## Role-play
-
-Try [the bus scenario](scenarios/late-for-the-bus.md).
-
-## Notes by module
-
-<!-- sidebyside:facilitator-notes -->
-"""
+from helpers import SAMPLE, QuietHandler, build_site, enable_pdfs, page_text, serve
 
 
 @pytest.fixture(scope="module")
@@ -208,3 +175,56 @@ def test_the_guide_links_every_pack(pdf_site: Path) -> None:
         "(PDF, US Letter)" in html
     )
     assert html.count('href="../downloads/session-a-60-minute-session.pdf"') == 2  # list, plan
+
+
+def test_a_rebuild_remakes_only_the_pdfs_whose_content_changed(
+    course: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sidebyside import pdf
+    from sidebyside.load import load_course
+    from sidebyside.render import Renderer
+
+    enable_pdfs(course)
+    made: list[str] = []
+    real = pdf.html_to_pdf
+
+    def counting(html: str, root: Path) -> bytes:
+        made.append(html.split("<title>")[1].split("</title>")[0])
+        return real(html, root)
+
+    monkeypatch.setattr(pdf, "html_to_pdf", counting)
+    cache = pdf.PdfCache()
+    docs, guide = course / "docs", course / "docs/facilitator-guide.md"
+
+    def build() -> dict[str, bytes]:
+        documents = pdf.course_pdfs(
+            load_course(course),
+            Renderer(site_name="Sample course"),
+            "letter",
+            guide,
+            docs,
+            lambda uri: uri,
+            cache,
+        )
+        return {document.uri: document.content for document in documents}
+
+    first = build()
+    assert len(made) == 3  # the worksheet, the whole pack, the session's pack
+    made.clear()
+    assert build() == first and made == []
+    worksheet = course / "worksheets/starter-agreement.yml"
+    worksheet.write_text(worksheet.read_text().replace("Plans lessons", "Plans the lessons"))
+    changed = build()
+    # The worksheet and both packs hold the row; nothing else was made again.
+    assert sorted(made) == [
+        "Sample course: facilitator&#39;s print pack",
+        "Sample course: print pack for the session “A 60-minute session”",
+        "Starter agreement",
+    ]
+    made.clear()
+    module = course / "modules/first-steps.yml"
+    module.write_text(module.read_text().replace("Talk first.", "Talk first, then plan."))
+    assert (
+        build()["worksheets/starter-agreement.pdf"] == changed["worksheets/starter-agreement.pdf"]
+    )
+    assert "Starter agreement" not in made  # the module is in the packs only

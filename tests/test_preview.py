@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import io
 import socket
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from test_pdf import enable_pdfs
 
 from helpers import add_drafts
 
@@ -145,3 +147,28 @@ def test_a_draft_is_previewed_with_a_banner(course: Path, tmp_path: Path) -> Non
         assert "Draft" in text.split("<h1")[1].split("</h1>")[1][:400]  # under the title
         assert "half-written-scenario/" in fetch(base + "modules/first-steps/")
         assert "This page is a draft" not in fetch(base + "scenarios/late-for-the-bus/")
+
+
+def pdf_text(url: str) -> str:
+    from pypdf import PdfReader
+
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            reader = PdfReader(io.BytesIO(response.read()))
+    except OSError:
+        return ""
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def test_a_save_never_waits_for_the_pdfs_which_follow(course: Path, tmp_path: Path) -> None:
+    enable_pdfs(course)
+    with mkdocs_serve(course, tmp_path / "serve.log") as base:
+        pack = base + "downloads/facilitator-pack.pdf"
+        wait_for(lambda: "First steps together" in pdf_text(pack), seconds=90)
+        module = course / "modules/first-steps.yml"
+        module.write_text(module.read_text().replace("First steps together", "First steps, now"))
+        wait_for(lambda: "First steps, now" in fetch(base + "modules/first-steps/"))
+        # The page came first, with the last pack; the new pack replaces it once it is made.
+        wait_for(lambda: "First steps, now" in pdf_text(pack), seconds=60)
+        log = (tmp_path / "serve.log").read_text()
+        assert "Remaking" not in log and "Error" not in log

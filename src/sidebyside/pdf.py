@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import multiprocessing
 import posixpath
 import re
+import threading
 from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,14 +45,18 @@ class PdfCache:
 
     documents: dict[str, bytes] = field(default_factory=dict)
 
+    @staticmethod
+    def key(html: str) -> str:
+        return hashlib.sha256(html.encode()).hexdigest()
+
     def get(self, html: str, make: Any) -> bytes:
-        key = hashlib.sha256(html.encode()).hexdigest()
+        key = self.key(html)
         if key not in self.documents:
             self.documents[key] = make(html)
         return self.documents[key]
 
     def keep_only(self, htmls: list[str]) -> None:
-        wanted = {hashlib.sha256(html.encode()).hexdigest() for html in htmls}
+        wanted = {self.key(html) for html in htmls}
         self.documents = {key: pdf for key, pdf in self.documents.items() if key in wanted}
 
 
@@ -135,6 +142,18 @@ def course_pdfs(
 ) -> list[Document]:
     """A PDF of every worksheet, and the print packs."""
     cache = cache or PdfCache()
+    sources = pdf_sources(course, renderer, paper, guide, docs_dir, link)
+    cache.keep_only(list(sources.values()))
+    return [
+        Document(uri, cache.get(html, lambda text: html_to_pdf(text, docs_dir)))
+        for uri, html in sources.items()
+    ]
+
+
+def pdf_sources(
+    course: Course, renderer: Renderer, paper: str, guide: Path | None, docs_dir: Path, link: Link
+) -> dict[str, str]:
+    """Each PDF's place in the site -> the HTML it is made from."""
     sources = {
         f"worksheets/{worksheet.id}.pdf": renderer.worksheet_document(worksheet, paper)
         for worksheet in course.worksheets.values()
@@ -146,8 +165,63 @@ def course_pdfs(
         part = pack.guide if pack.guide is not None else guide_text
         html = guide_html(part, course, renderer, link, guide_uri, packs, paper) if part else ""
         sources[pack.uri] = renderer.pack_document(pack, course, html, paper)
-    cache.keep_only(list(sources.values()))
-    return [
-        Document(uri, cache.get(html, lambda text: html_to_pdf(text, docs_dir)))
-        for uri, html in sources.items()
-    ]
+    return sources
+
+
+class PreviewPdfs:
+    """PDFs while previewing: a save never waits for one.
+
+    A PDF whose HTML changed keeps its last version in the rebuilt site, and is remade in a
+    separate process (so the page build keeps a core of its own); when done, it is written
+    over the served copy and cached for the next rebuild. Only the first build waits.
+    """
+
+    def __init__(self) -> None:
+        self.cache = PdfCache()
+        self.shown: dict[str, bytes] = {}
+        self._pending: set[str] = set()
+        self._lock = threading.Lock()
+        self._pool: ProcessPoolExecutor | None = None
+
+    def documents(self, sources: dict[str, str], docs_dir: Path, site_dir: Path) -> list[Document]:
+        documents = []
+        with self._lock:
+            self.cache.keep_only(list(sources.values()))
+            for uri, html in sources.items():
+                key = PdfCache.key(html)
+                made = self.cache.documents.get(key)
+                if made is None and uri in self.shown:
+                    self._remake(uri, html, key, docs_dir, site_dir)
+                    made = self.shown[uri]
+                elif made is None:
+                    made = self.cache.get(html, lambda text: html_to_pdf(text, docs_dir))
+                self.shown[uri] = made
+                documents.append(Document(uri, made))
+        return documents
+
+    def _remake(self, uri: str, html: str, key: str, docs_dir: Path, site_dir: Path) -> None:
+        if key in self._pending:
+            return
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"))
+        self._pending.add(key)
+        future = self._pool.submit(html_to_pdf, html, docs_dir)
+
+        def done(finished: Future[bytes]) -> None:
+            with self._lock:
+                self._pending.discard(key)
+                if finished.cancelled() or finished.exception() is not None:
+                    log.warning("Remaking %s failed: %s", uri, finished.exception())
+                    return
+                made = finished.result()
+                self.cache.documents[key] = made
+                self.shown[uri] = made
+                target = site_dir / uri
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(made)
+
+        future.add_done_callback(done)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)

@@ -23,7 +23,7 @@ from .errors import ContentError
 from .headers import with_security_headers
 from .load import CONTENT_DIRS, Course, content_files, load_course
 from .packs import PACK_NAME, PACK_TITLE, Pack, with_session_pack_links
-from .pdf import Document, PdfCache, course_packs, course_pdfs
+from .pdf import Document, PdfCache, PreviewPdfs, course_packs, course_pdfs, pdf_sources
 from .render import ROLE_PLAY_PAGE, Renderer
 from .render import Page as GeneratedPage
 
@@ -98,6 +98,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.course = Course(modules=(), scenarios={}, worksheets={})
         self.loaded_once = False
         self.pdf_cache = PdfCache()
+        self.preview_pdfs = PreviewPdfs()
         self.packs = []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -129,7 +130,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         docs_dir = Path(config.docs_dir)
         self.pages = self._pages(docs_dir, root)
         self.packs = []
-        self.pdfs = self._pdfs(docs_dir, self._pdf_link(config)) if self.config.pdf else []
+        self.pdfs = (
+            self._pdfs(docs_dir, config.site_dir, self._pdf_link(config)) if self.config.pdf else []
+        )
         config.extra_css.extend(f"{ASSET_DIR}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{ASSET_DIR}/{name}" for name in SCRIPTS)
         if "material/offline" in config.plugins or "offline" in config.plugins:
@@ -177,11 +180,16 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             )
         return guide
 
-    def _pdfs(self, docs_dir: Path, link: Any) -> list[Document]:
+    def _pdfs(self, docs_dir: Path, site_dir: str, link: Any) -> list[Document]:
         guide = self._guide(docs_dir)
         self.packs = course_packs(
             guide.read_text(encoding="utf-8") if guide else None, self.config.pack_guide
         )
+        if self.serving:
+            sources = pdf_sources(
+                self.course, self.renderer, self.config.paper, guide, docs_dir, link
+            )
+            return self.preview_pdfs.documents(sources, docs_dir, Path(site_dir))
         return course_pdfs(
             self.course, self.renderer, self.config.paper, guide, docs_dir, link, self.pdf_cache
         )
@@ -299,3 +307,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 if (root / folder).is_dir():
                     server.watch(str(root / folder))
         return server
+
+    def on_shutdown(self) -> None:
+        self.preview_pdfs.close()
