@@ -17,15 +17,21 @@
              correct: saved.correct === true, ever: saved.ever === true };
   }
 
-  /* A module's state from its question keys: "not-started", "in-progress" or "done". */
+  /* A module's state from its question keys: "not-started", "in-progress" or "done".
+   * A module is done once every question has been answered right, and stays done: a right
+   * answer closes its question (no "Try again"), so only answers from another tab or an older
+   * version of the course can later be wrong again. `right` counts the answers right now. */
   function moduleState(module, keys) {
-    var answered = 0, right = 0;
+    var answered = 0, right = 0, ever = 0;
     keys.forEach(function (key) {
       var saved = savedAnswer(module, key);
-      if (saved) { answered++; if (saved.ever) right++; }
+      if (!saved) return;
+      answered++;
+      if (saved.correct) right++;
+      if (saved.ever || saved.correct) ever++;
     });
     // A module without a self-check has nothing to finish: it never holds the certificate back.
-    var state = right === keys.length ? "done" : answered ? "in-progress" : "not-started";
+    var state = ever === keys.length ? "done" : answered ? "in-progress" : "not-started";
     return { state: state, right: right, total: keys.length };
   }
 
@@ -106,6 +112,7 @@
 
   Question.prototype.onRetry = function () {
     this.inputs.forEach(function (input) { input.checked = false; input.disabled = false; });
+    this.markChosen([]);
     this.fieldset.classList.remove("sbs-checked");
     this.result.textContent = "";
     this.retry.hidden = true;
@@ -120,6 +127,7 @@
     var correct = hits === right.length && chosen.length === right.length;
     var partial = !correct && hits > 0;
     this.inputs.forEach(function (input) { input.checked = chosen.indexOf(Number(input.value)) >= 0; input.disabled = true; });
+    this.markChosen(chosen);
     this.result.textContent = "";
     var verdict = el("p", "sbs-verdict-line " + (correct ? "sbs-is-right" : partial ? "sbs-is-partial" : "sbs-is-wrong"));
     verdict.textContent = correct ? "✓ Right." :
@@ -141,8 +149,26 @@
     this.result.appendChild(explanation);
     this.fieldset.classList.add("sbs-checked");
     this.check.hidden = true;
-    this.retry.hidden = false;
+    this.retry.hidden = correct; // a right answer is final; "Reset my answers" starts over
     return { correct: correct, partial: partial };
+  };
+
+  /* A checked question's inputs are disabled, which Chromium draws faintly: the chosen options
+   * also say so in words. */
+  Question.prototype.markChosen = function (chosen) {
+    this.inputs.forEach(function (input) {
+      var label = input.parentNode;
+      var marker = label.querySelector(".sbs-your-answer");
+      var isChosen = chosen.indexOf(Number(input.value)) >= 0;
+      label.classList.toggle("sbs-chosen-option", isChosen);
+      if (isChosen && !marker) {
+        label.appendChild(document.createTextNode(" "));
+        label.appendChild(el("span", "sbs-your-answer", "Your answer"));
+      } else if (!isChosen && marker) {
+        label.removeChild(marker.previousSibling);
+        label.removeChild(marker);
+      }
+    });
   };
 
   /* ---- A module's quiz ------------------------------------------------------------------- */
@@ -173,14 +199,19 @@
     return moduleState(this.module, this.questions.map(function (q) { return q.key; }));
   };
 
+  /* The score counts the answers right now; the state is the module's, as the course home and
+   * the certificate show it. They differ only when a module is done and an answer from another
+   * tab is wrong again, and then the line says why the module still counts as done. */
+  function scoreText(progress) {
+    var state = progress.state !== "done" ? STATE_TEXT[progress.state] :
+      progress.right === progress.total ? "Done" :
+      "Done: every question has been answered correctly at least once";
+    return "Score: " + progress.right + " of " + progress.total + " correct. " + state + ".";
+  }
+
   Quiz.prototype.update = function (announce) {
-    var correctNow = this.questions.filter(function (q) {
-      var saved = savedAnswer(q.quiz.module, q.key);
-      return saved && saved.correct;
-    }).length;
     var progress = this.progress();
-    this.score.textContent = "Score: " + correctNow + " of " + this.questions.length + " correct. " +
-      stateLabel(progress) + ".";
+    this.score.textContent = scoreText(progress);
     document.querySelectorAll(".sbs-module-head[data-sbs-module='" + this.module + "'] .sbs-state")
       .forEach(function (node) { setState(node, progress); });
     if (announce && progress.state === "done" && !this.wasDone) emit("module-done", { module: this.module });
@@ -221,6 +252,13 @@
     showStates();
   }
 
+  /* The module the link in the same list item leads to, for the list of what is left. */
+  function moduleLink(node) {
+    var item = node.closest("li");
+    var link = item && item.querySelector("a[href]");
+    return link ? link.cloneNode(true) : el("span", "", node.getAttribute("data-sbs-module"));
+  }
+
   function certificate(root) {
     var modules = Array.prototype.slice.call(root.querySelectorAll("[data-sbs-questions]"));
     var left = modules.filter(function (node) {
@@ -229,21 +267,54 @@
     var gate = root.querySelector(".sbs-certificate-gate");
     var form = root.querySelector(".sbs-certificate-form");
     var sheet = document.querySelector(".sbs-certificate-sheet");
+    gate.textContent = "";
     if (left.length) {
-      gate.textContent = "Finish every module's self-check to unlock the certificate. Still to do: " +
-        left.map(function (node) { return node.getAttribute("data-sbs-title"); }).join(", ") + ".";
+      gate.appendChild(el("p", "", "Finish every module's self-check to unlock the certificate. " +
+        "Still to finish:"));
+      var list = el("ul", "sbs-certificate-left");
+      left.forEach(function (node) {
+        var item = el("li");
+        item.appendChild(moduleLink(node));
+        list.appendChild(item);
+      });
+      gate.appendChild(list);
       form.hidden = true;
       if (sheet) sheet.hidden = true;
       return;
     }
-    gate.textContent = "Every module is done. Type your name and print your certificate.";
+    gate.appendChild(el("p", "", "Every module is done. Type your name and print your certificate."));
     form.hidden = false;
     var name = form.querySelector("input");
+    var error = form.querySelector(".sbs-certificate-error");
     var printed = sheet.querySelector(".sbs-certificate-name");
     sheet.querySelector(".sbs-certificate-date").textContent =
       new Date().toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
-    name.addEventListener("input", function () { printed.textContent = name.value; sheet.hidden = !name.value.trim(); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); if (name.value.trim()) window.print(); });
+    function showError(message) {
+      error.textContent = message;
+      error.hidden = !message;
+      if (message) {
+        name.setAttribute("aria-invalid", "true");
+        name.setAttribute("aria-describedby", error.id);
+      } else {
+        name.removeAttribute("aria-invalid");
+        name.removeAttribute("aria-describedby");
+      }
+    }
+    name.addEventListener("input", function () {
+      printed.textContent = name.value;
+      sheet.hidden = !name.value.trim();
+      if (name.value.trim()) showError("");
+    });
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      if (name.value.trim()) {
+        showError("");
+        window.print();
+        return;
+      }
+      showError("Type your name first: it is printed on the certificate.");
+      name.focus();
+    });
   }
 
   /* ---- Reflections and My notes ---------------------------------------------------------- */
