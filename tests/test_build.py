@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import add_drafts, build_site, page_text, site_files
+from helpers import REPOSITORY, add_drafts, build_site, page_text, site_files
 
 NEW_MODULE = """\
 title: Second module
@@ -254,3 +254,27 @@ def test_drafts_are_left_out_of_the_published_site(course: Path) -> None:
     assert "Half-written" not in everything  # not in the navigation, lists or certificate
     assert "half-written" not in everything  # nor linked from the finished module
     assert "Late for the bus" in page_text(site, "modules/first-steps")
+
+
+def test_first_version_entries_follow_their_rows_through_later_edits() -> None:
+    from sidebyside.load import load_course
+    from sidebyside.worksheet_inputs import carried_over
+
+    worksheet = load_course(REPOSITORY).worksheets["role-agreement"]
+    before = carried_over(worksheet)
+    assert before["role-agreement-b1-f1"] == ["role-agreement:fields:teacher"]
+    matrix = worksheet.blocks[1].matrix
+    assert matrix is not None
+    second_row = before["role-agreement-b2-g1-r2"]
+    assert (
+        second_row[0]
+        == "role-agreement:matrix:planning-and-instruction:introduces-new-concepts-and-skills"
+    )
+    # Rows and a column added, a row and a column removed: each entry keeps its row.
+    group = matrix.groups[0]
+    group.rows.insert(0, type(group.rows[0])(text="A new first task"))
+    del group.rows[3]  # "Reviews and reinforces skills already taught"
+    matrix.columns.pop()  # Discuss
+    after = carried_over(worksheet)
+    assert after["role-agreement-b2-g1-r2"] == [second_row[0], ["teacher", "ia", "shared", None]]
+    assert "role-agreement-b2-g1-r3" not in after  # its row is gone: its entries stay unused
