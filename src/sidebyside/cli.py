@@ -10,6 +10,7 @@ from pathlib import Path
 from .authoring import SCHEMA_DIR, SINGULAR, StarterError, write_schemas, write_starter
 from .errors import ContentError
 from .load import load_course
+from .quizcheck import quiz_warnings
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -17,6 +18,13 @@ def _validate(args: argparse.Namespace) -> int:
         course = load_course(Path(args.root))
     except ContentError as error:
         print(error.report(), file=sys.stderr)
+        return 1
+    warnings = quiz_warnings(course)
+    for warning in warnings:
+        print(warning, file=sys.stderr)
+    if warnings and args.strict:
+        noun = "warning" if len(warnings) == 1 else "warnings"
+        print(f"{len(warnings)} quiz {noun}, which --strict counts as problems.", file=sys.stderr)
         return 1
     counts = [
         _count(len(course.modules), "module"),
@@ -63,6 +71,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument(
         "--root", default=".", help="folder holding modules/, scenarios/, worksheets/"
+    )
+    validate.add_argument(
+        "--strict",
+        action="store_true",
+        help="fail on quiz-quality warnings too (answers given away by length or position...)",
     )
     validate.set_defaults(run=_validate)
 

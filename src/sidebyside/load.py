@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from .batch import without_gc_pauses
 from .errors import ContentError, Problem
 from .messages import describe
-from .model import KINDS, ContentItem, Module, Scenario, Worksheet, is_id, texts
+from .model import KINDS, ContentItem, ContentPath, Module, Scenario, Worksheet, is_id, texts
 from .text import text_problems
 from .yamlsource import Document, ProblemsFound, read_document
 
@@ -31,6 +31,15 @@ class Course:
     modules: tuple[Module, ...]
     scenarios: dict[str, Scenario]
     worksheets: dict[str, Worksheet]
+    documents: dict[str, Document] = field(default_factory=dict, compare=False, repr=False)
+    """Each file's YAML as read, by ``kind/id``, to point at any value in it."""
+
+    def located(self, kind: str, item_id: str, path: ContentPath, message: str) -> Problem:
+        """A problem at ``path`` in a content file, or at its top if it was not read here."""
+        document = self.documents.get(f"{kind}/{item_id}")
+        if document is None:
+            return Problem(f"{kind}/{item_id}.yml", 1, 1, message)
+        return _located(document, path, message)
 
     @property
     def drafts(self) -> list[ContentItem]:
@@ -54,7 +63,7 @@ class Course:
             for module in self.modules
             if not module.draft
         )
-        return Course(modules=modules, scenarios=scenarios, worksheets=worksheets)
+        return Course(modules, scenarios, worksheets, self.documents)
 
     def module_of(self, item_id: str, kind: str) -> Module | None:
         """The first module (in course order) that links the scenario or worksheet."""
@@ -211,6 +220,11 @@ def load_course(root: Path) -> Course:
         modules=course_modules,
         scenarios=_in_course_order(loaded["scenarios"], course_modules, "scenarios"),
         worksheets=_in_course_order(loaded["worksheets"], course_modules, "worksheets"),
+        documents={
+            f"{kind}/{item_id}": entry.document
+            for kind, entries in loaded.items()
+            for item_id, entry in entries.items()
+        },
     )
 
 
