@@ -274,3 +274,15 @@ def test_a_worksheet_key_names_entries_in_place_of_the_text(course: Path) -> Non
         "a 'key'"
         for column in (18, 70)
     ]
+
+
+def test_a_why_belongs_to_a_decided_row(course: Path) -> None:
+    edit(
+        course / "worksheets/starter-agreement.yml",
+        "rows: [Plans lessons,",
+        "rows: [{text: Plans lessons, why: The rule says so.},",
+    )
+    assert problems(course) == [
+        "worksheets/starter-agreement.yml:10:18: block 2 → matrix → group 1 → row 1: 'why' "
+        "explains a decided row: add 'decided', or move the text to notes"
+    ]

@@ -13,7 +13,7 @@ from sidebyside.quizcheck import quiz_warnings
 
 
 def single(number: int, right: int, right_text: str = "A careful answer") -> dict:
-    options = [
+    options: list[dict[str, object]] = [
         {"text": f"Plausible answer {n} for case {number}", "feedback": "Why not."}
         for n in range(4)
     ]

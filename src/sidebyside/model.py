@@ -374,10 +374,26 @@ class MarkdownEntry(Entry):
     """What the line says (Markdown)."""
 
 
+class MatrixRow(Entry):
+    """A task: written as its text alone, or with a key, or as decided already."""
+
+    decided: OneLine | None = None
+    """Who does it, when law or policy has settled that: one of the columns (shown ticked
+    and locked), or anyone else, such as 'The school nurse decides'."""
+    why: Markdown | None = None
+    """Why it is decided, shown under the task (Markdown): the rule or policy."""
+
+    @model_validator(mode="after")
+    def _why_explains_a_decision(self) -> MatrixRow:
+        if self.why is not None and self.decided is None:
+            raise _rule("'why' explains a decided row: add 'decided', or move the text to notes")
+        return self
+
+
 class MatrixGroup(_Named):
     heading: OneLine
     """The group's heading, such as 'Planning and instruction'."""
-    rows: list[Entry] = Field(min_length=1)
+    rows: list[MatrixRow] = Field(min_length=1)
     """One task per row."""
 
     @property
@@ -390,6 +406,12 @@ class Matrix(Part):
     """The choices across each row, such as [Teacher, IA, Shared, Discuss]."""
     groups: list[MatrixGroup] = Field(min_length=1)
     """Rows, grouped under headings."""
+
+    def decided_column(self, row: MatrixRow) -> str | None:
+        """The name of the column a decided row is settled in, if it is one of them."""
+        if row.decided is None:
+            return None
+        return next((c.name for c in self.columns if c.name == slug(row.decided)), None)
 
 
 # Each kind of block, and what one line of it is called in messages.

@@ -137,3 +137,32 @@ def test_entries_saved_by_position_stay_put_on_a_changed_worksheet(site: Site, p
     page.reload()
     expect(page.get_by_label("Teacher", exact=True)).to_have_value("")
     assert page.evaluate("localStorage.getItem('sidebyside:v1:worksheet:starter-agreement')")
+
+
+def test_decided_rows_are_filled_in_and_locked(editable_site: Site, page: Page) -> None:
+    edit(
+        editable_site.root / "worksheets/starter-agreement.yml",
+        "rows: [Plans lessons, Prepares materials]",
+        "rows:\n            - {text: Plans lessons, decided: Teacher, why: The rule says so.}\n"
+        "            - {text: Gives medication, decided: The school nurse decides}\n"
+        "            - Prepares materials",
+    )
+    editable_site.rebuild()
+    page.goto(editable_site.url(WORKSHEET))
+    decided = page.get_by_label("Teacher: Plans lessons")
+    expect(decided).to_be_checked()
+    expect(decided).to_be_disabled()
+    expect(page.get_by_label("IA: Plans lessons")).to_be_disabled()
+    expect(page.get_by_role("row", name="Plans lessons")).to_contain_text(
+        "Already decided: Teacher. The rule says so."
+    )
+    nurse = page.get_by_role("row", name="Gives medication")
+    expect(nurse).to_contain_text("The school nurse decides")
+    expect(nurse.get_by_role("radio")).to_have_count(0)
+    page.get_by_label("IA: Prepares materials").check()
+    page.get_by_label("Notes: Plans lessons").fill("Weekly")
+    page.reload()
+    expect(decided).to_be_checked()
+    expect(page.get_by_label("IA: Prepares materials")).to_be_checked()
+    saved = page.evaluate("localStorage.getItem('sidebyside:v1:entries:starter-agreement')")
+    assert "planning:plans-lessons:notes" in saved and '"planning:plans-lessons"' not in saved

@@ -38,7 +38,7 @@
   function read(form) {
     var values = {};
     Array.prototype.forEach.call(form.elements, function (field) {
-      if (!field.name) return;
+      if (!field.name || field.disabled) return;  // a decided row is not the learner's entry
       if (field.type === "radio") { if (field.checked) values[field.name] = field.value; }
       else if (field.type === "checkbox") { if (field.checked) values[field.name] = true; }
       else if (field.value) values[field.name] = field.value;
@@ -48,7 +48,7 @@
 
   function fill(form, values) {
     Array.prototype.forEach.call(form.elements, function (field) {
-      if (!field.name) return;
+      if (!field.name || field.disabled) return;
       var value = values[field.name];
       if (field.type === "radio") field.checked = typeof value === "string" && field.value === value;
       else if (field.type === "checkbox") field.checked = value === true;
