@@ -197,3 +197,9 @@ def test_home_and_guide_link_the_print_packs(course_site: Path) -> None:
     assert guide.count("Print pack for this session (PDF)") == 3
     cards = parse(course_site / "role-play-cards.html").links
     assert len([link for link in cards if link.endswith("-cards.html")]) >= 10
+
+
+def test_abbreviations_explain_themselves_on_every_kind_of_page(course_site: Path) -> None:
+    abbr = '<abbr title="Individualized education program">IEP</abbr>'
+    for page in ("modules/define-roles.html", "glossary.html", "facilitator-guide.html"):
+        assert abbr in (course_site / page).read_text(encoding="utf-8"), page

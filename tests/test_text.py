@@ -125,3 +125,14 @@ def test_every_short_run_of_words_and_asterisks_is_converted_as_the_parser_would
             source = "".join(combination).strip()
             parser.reset()
             assert text.block(source) == sanitised(parser.convert(source)), source
+
+
+def test_glossary_abbreviations_are_marked_in_content_text() -> None:
+    from sidebyside.text import SafeMarkdown
+
+    markdown = SafeMarkdown({"IEP": "Individualized education program", "IA": "<b>aide</b>"})
+    assert str(markdown.block("Read the IEP first.")) == (
+        '<p>Read the <abbr title="Individualized education program">IEP</abbr> first.</p>'
+    )
+    assert 'title="&lt;b&gt;aide&lt;/b&gt;"' in str(markdown.block("The IA helps."))
+    assert "abbr" not in str(markdown.block("IEPs and a MEDIA cart"))  # whole words only

@@ -6,6 +6,7 @@ import gzip
 import html
 import logging
 import os
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
@@ -73,6 +74,25 @@ def _sitemap_without_build_time(site_dir: Path) -> None:
         packed.write(content)
 
 
+_ABBREVIATION = re.compile(r"^\*\[(?P<term>[^\]]+)\]:[ \t]*(?P<meaning>.+?)[ \t]*$", re.M)
+
+
+def abbreviations(config: MkDocsConfig) -> dict[str, str]:
+    """The abbreviations Material's setup appends to every hand-written page (the files
+    pymdownx.snippets' ``auto_append`` names), for the course content's text too."""
+    snippets = config.mdx_configs.get("pymdownx.snippets", {})
+    if "abbr" not in config.markdown_extensions or not snippets:
+        return {}
+    base = Path(config.config_file_path).parent
+    found: dict[str, str] = {}
+    for name in snippets.get("auto_append", []):
+        path = base / name
+        if path.is_file():
+            text = path.read_text(encoding="utf-8")
+            found.update((m["term"], m["meaning"]) for m in _ABBREVIATION.finditer(text))
+    return found
+
+
 def _source_date() -> int:
     value = os.environ.get("SOURCE_DATE_EPOCH", "0")
     return int(value) if value.isdigit() else 0
@@ -126,7 +146,11 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self.problems = error.report()
             preview_log.error("The course content has problems:\n%s", self.problems)
         # A district's custom_dir comes first, so it can override any of our templates.
-        self.renderer = Renderer(template_dirs=config.theme.dirs, site_name=config.site_name)
+        self.renderer = Renderer(
+            template_dirs=config.theme.dirs,
+            site_name=config.site_name,
+            glossary=abbreviations(config),
+        )
         docs_dir = Path(config.docs_dir)
         self.pages = self._pages(docs_dir, root)
         self.packs = []

@@ -12,7 +12,7 @@ import hashlib
 import html
 import json
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -144,8 +144,13 @@ def audience_text(audience: Sequence[str]) -> str:
 class Renderer:
     """Renders course pages; template folders listed first override the package's own."""
 
-    def __init__(self, template_dirs: Sequence[str | Path] = (), site_name: str = "") -> None:
-        self._markdown = SafeMarkdown()
+    def __init__(
+        self,
+        template_dirs: Sequence[str | Path] = (),
+        site_name: str = "",
+        glossary: Mapping[str, str] | None = None,
+    ) -> None:
+        self._markdown = SafeMarkdown(glossary)
         self._env = Environment(
             loader=ChoiceLoader([FileSystemLoader([*map(str, template_dirs), str(TEMPLATES)])]),
             # Compiled templates are kept in the user's temp folder, keyed by their source:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import functools
 import html
 import re
+from collections.abc import Mapping
 from xml.etree.ElementTree import Element
 
 import markdown
 import nh3
+from markdown.extensions import Extension
+from markdown.extensions.abbr import AbbrExtension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
@@ -98,10 +101,11 @@ class _RefuseUrls(Treeprocessor):
 _ALLOWED_TAGS = {
     *("p", "em", "strong", "code", "pre", "blockquote", "hr", "br", "a", "img"),
     *("ul", "ol", "li", "h1", "h2", "h3", "h4", "h5", "h6"),
-    *("table", "thead", "tbody", "tr", "th", "td", "div", "details", "summary"),
+    *("table", "thead", "tbody", "tr", "th", "td", "div", "details", "summary", "abbr"),
 }
 _ALLOWED_ATTRIBUTES = {
     "a": {"href", "title"},
+    "abbr": {"title"},
     "img": {"src", "alt", "title"},
     "ol": {"start"},
     "div": {"class"},
@@ -131,9 +135,13 @@ def _image_filter(tag: str, attribute: str, value: str) -> str | None:
     return value
 
 
-def _safe_markdown() -> markdown.Markdown:
-    """Python-Markdown with raw HTML shown as text and refused URLs taken out."""
-    md = markdown.Markdown(extensions=["tables", "sane_lists", "admonition", "pymdownx.details"])
+def _safe_markdown(glossary: Mapping[str, str]) -> markdown.Markdown:
+    """Python-Markdown with raw HTML shown as text and refused URLs taken out, and the
+    glossary's abbreviations marked, as Python-Markdown's own abbr extension marks them."""
+    extensions: list[str | Extension] = ["tables", "sane_lists", "admonition", "pymdownx.details"]
+    if glossary:
+        extensions.append(AbbrExtension(glossary=dict(glossary)))
+    md = markdown.Markdown(extensions=extensions)
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     # After the built-in tree processors, so that URLs are judged as finally written.
@@ -144,9 +152,16 @@ def _safe_markdown() -> markdown.Markdown:
 class SafeMarkdown:
     """Renders an author's Markdown to HTML with any raw HTML shown as text."""
 
-    def __init__(self) -> None:
-        self._md = _safe_markdown()
-        self._prose_md = _safe_markdown()
+    def __init__(self, glossary: Mapping[str, str] | None = None) -> None:
+        glossary = glossary or {}
+        self._md = _safe_markdown(glossary)
+        self._prose_md = _safe_markdown(glossary)
+        # Text with an abbreviation in it goes through the parser, which marks it.
+        self._abbreviated = (
+            re.compile("|".join(rf"\b{re.escape(term)}\b" for term in glossary))
+            if glossary
+            else None
+        )
         for name in _UNNEEDED_INLINE:
             self._prose_md.inlinePatterns.deregister(name)
         for name in _UNNEEDED_BLOCK:
@@ -159,7 +174,8 @@ class SafeMarkdown:
     def _block(self, text: str) -> Markup:
         """Paragraph-level HTML."""
         text = text.strip()
-        html_text = _simple_prose_html(text)
+        abbreviated = self._abbreviated is not None and self._abbreviated.search(text)
+        html_text = None if abbreviated else _simple_prose_html(text)
         if html_text is None:
             md = self._md if _NEEDS_FULL_MARKDOWN.search(text) else self._prose_md
             md.reset()
@@ -203,7 +219,7 @@ def _markdown_depth(text: str) -> int:
 
 @functools.cache
 def _checker() -> markdown.Markdown:
-    return _safe_markdown()
+    return _safe_markdown({})
 
 
 def text_problems(text: str, format: TextFormat) -> list[str]:
