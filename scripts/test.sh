@@ -24,5 +24,5 @@ fi
 ruff check src tests benchmarks
 ruff format --check src tests benchmarks
 mypy
-sidebyside validate
+sidebyside validate --strict
 python -m pytest "$@"

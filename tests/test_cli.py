@@ -34,7 +34,7 @@ def test_problems_exit_one_with_the_list(course: Path, capsys: pytest.CaptureFix
 
 def test_the_repository_course_is_valid(capsys: pytest.CaptureFixture[str]) -> None:
     root = Path(__file__).parent.parent
-    assert main(["validate", "--root", str(root)]) == 0, capsys.readouterr().err
+    assert main(["validate", "--strict", "--root", str(root)]) == 0, capsys.readouterr().err
 
 
 def test_drafts_are_validated_and_named(course: Path, capsys: pytest.CaptureFixture[str]) -> None:
