@@ -223,3 +223,9 @@ Try [the bus scenario](scenarios/late-for-the-bus.md).
 
 <!-- sidebyside:facilitator-notes -->
 """
+
+
+# How many sheets each of the course's worksheets may print on: two, except the two that
+# hold a whole term's agreements and a full handover.
+def sheets_at_most(worksheet: str) -> int:
+    return {"role-agreement": 3, "handover-sheet": 3}.get(worksheet, 2)

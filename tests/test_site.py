@@ -10,9 +10,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-import pytest
-
-from helpers import REPOSITORY, build_site, site_files
+from helpers import REPOSITORY, build_site, sheets_at_most, site_files
 
 VNU = REPOSITORY / "node_modules/vnu-jar/build/dist/vnu.jar"
 # What the Nu checker says of Material's own markup, not of ours.
@@ -123,11 +121,14 @@ def test_pdfs_are_made_with_the_course(course_site: Path) -> None:
     assert len(pack.pages) > 10
 
 
-@pytest.mark.parametrize("name", ["role-agreement"])
-def test_role_agreement_pdf_fits_two_letter_pages(course_site: Path, name: str) -> None:
+def test_worksheet_pdfs_fit_their_sheets(course_site: Path) -> None:
     from pypdf import PdfReader
 
-    assert len(PdfReader(course_site / "worksheets" / f"{name}.pdf").pages) <= 2
+    pages = {
+        pdf.stem: len(PdfReader(pdf).pages) for pdf in (course_site / "worksheets").glob("*.pdf")
+    }
+    assert len(pages) >= 5
+    assert {name: n for name, n in pages.items() if n > sheets_at_most(name)} == {}
 
 
 def test_the_course_builds_byte_identical_twice(course_site: Path, tmp_path: Path) -> None:
