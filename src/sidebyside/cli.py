@@ -1,8 +1,9 @@
-"""The author's command line: `sidebyside validate | new | schema`."""
+"""The author's command line: `sidebyside validate | new | schema | package`."""
 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -38,6 +39,57 @@ def _validate(args: argparse.Namespace) -> int:
             f"{_count(len(course.drafts), 'draft')} ({names}): previewed by mkdocs serve, "
             "left out of mkdocs build until 'draft: true' is removed."
         )
+    return 0
+
+
+def _package(args: argparse.Namespace) -> int:
+    """Build the site and package it for an LMS; nothing is written when anything is wrong."""
+    import tempfile
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    from .scorm import PackageError, writable_target, write_package
+
+    config_file = Path(args.config)
+    try:
+        output = writable_target(Path(args.output))
+        if not config_file.is_file():
+            raise PackageError(f"{config_file}: no such file; run this in the course folder")
+    except PackageError as error:
+        print(f"sidebyside package: {error}", file=sys.stderr)
+        return 1
+    # MkDocs says what is wrong with a configuration in its log: show it.
+    shown = logging.StreamHandler(sys.stderr)
+    shown.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs").addHandler(shown)
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            # An LMS serves files, not folders: every link names its page's .html file.
+            config = load_config(str(config_file), site_dir=folder, use_directory_urls=False)
+            plugin = config.plugins["sidebyside"]
+            root = config_file.parent / plugin.config.content_dir
+            course = load_course(root).published()
+            build(config)
+        except ContentError as error:
+            print(error.report(), file=sys.stderr)
+            return 1
+        except (MkDocsException, KeyError) as error:
+            print(f"sidebyside package: the site did not build: {error}", file=sys.stderr)
+            return 1
+        finally:
+            logging.getLogger("mkdocs").removeHandler(shown)
+        size = write_package(
+            Path(folder),
+            output,
+            course,
+            config.site_name,
+            plugin.config.mastery_score,
+            args.per_module,
+        )
+    sco = f"one SCO per module ({len(course.modules)})" if args.per_module else "one SCO"
+    print(f"Wrote {output}: SCORM 1.2, {sco}, {size / 1_000_000:.1f} MB.")
     return 0
 
 
@@ -78,6 +130,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="fail on quiz-quality warnings too (answers given away by length or position...)",
     )
     validate.set_defaults(run=_validate)
+
+    package = commands.add_parser("package", help="build the site as a package for an LMS")
+    package.add_argument("format", choices=["scorm12"], help="scorm12: SCORM 1.2")
+    package.add_argument("--output", required=True, help="the .zip file to write")
+    package.add_argument(
+        "--per-module", action="store_true", help="one SCO per module, tracked apart"
+    )
+    package.add_argument("--config", default="mkdocs.yml", help="the course's mkdocs.yml")
+    package.set_defaults(run=_package)
 
     new = commands.add_parser("new", help="write a commented starter file to edit")
     new.add_argument("kind", choices=sorted(SINGULAR.values()))

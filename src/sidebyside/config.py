@@ -22,3 +22,15 @@ class SideBySideConfig(Config):
     pack_guide = c.Type(str, default="")
     """Page in docs/ that opens the facilitator's pack (its session plans); '' for none.
     A page named here must exist."""
+
+    # Learning management systems
+    mastery_score = c.Type(int, default=80)
+    """The score out of 100 a SCORM package counts as passed (its adlcp:masteryscore)."""
+
+    def validate(self) -> tuple[list[tuple[str, Exception]], list[tuple[str, str]]]:
+        failed, warnings = super().validate()
+        if not failed and not 0 <= self.mastery_score <= 100:
+            failed.append(
+                ("mastery_score", ValueError(f"{self.mastery_score} is not from 0 to 100"))
+            )
+        return failed, warnings
