@@ -30,3 +30,12 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def course_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The repository's own course, built once per test run with a real, strict MkDocs run."""
     return build_site(REPOSITORY, tmp_path_factory.mktemp("course") / "site")
+
+
+@pytest.fixture(scope="session")
+def course_package(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's course as a SCORM package (package.zip), unpacked under package/
+    beside the LMS harness pages."""
+    from helpers import make_package
+
+    return make_package(REPOSITORY, tmp_path_factory.mktemp("course-package"))

@@ -229,3 +229,26 @@ Try [the bus scenario](scenarios/late-for-the-bus.md).
 # hold a whole term's agreements and a full handover.
 def sheets_at_most(worksheet: str) -> int:
     return {"role-agreement": 3, "handover-sheet": 3}.get(worksheet, 2)
+
+
+LMS_RUNTIME = REPOSITORY / "node_modules/scorm-again/dist/scorm12.js"
+LMS_HARNESS = Path(__file__).parent / "browser/lms-harness.html"
+
+
+def make_package(root: Path, folder: Path) -> Path:
+    """``sidebyside package scorm12`` of the course at ``root``, as package.zip in ``folder``,
+    and unpacked under lms/package/, beside the LMS harness; returns the lms/ folder."""
+    import shutil
+    import zipfile
+
+    from sidebyside.cli import main
+
+    output = folder / "package.zip"
+    config = str(root / "mkdocs.yml")
+    assert main(["package", "scorm12", "--output", str(output), "--config", config]) == 0
+    unpacked = folder / "lms" / "package"
+    with zipfile.ZipFile(output) as package:
+        package.extractall(unpacked)
+    shutil.copy(LMS_RUNTIME, folder / "lms" / "scorm12.js")
+    shutil.copy(LMS_HARNESS, folder / "lms" / "harness.html")
+    return folder / "lms"

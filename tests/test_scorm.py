@@ -66,7 +66,7 @@ def test_one_sco_for_the_course_with_the_mastery_score_set(whole: zipfile.ZipFil
     assert len(items) == 1
     assert items[0].findtext("adlcp:masteryscore", namespaces=NS) == "90"
     [sco] = manifest.findall(".//cp:resource", NS)
-    assert sco.get(f"{{{NS['adlcp']}}}scormtype") == "sco" and sco.get("href") == "index.html"
+    assert sco.get(f"{{{NS['adlcp']}}}scormtype") == "sco" and sco.get("href") == "lms.html"
     listed = {file.get("href") for file in sco.findall("cp:file", NS)}
     assert "modules/first-steps.html" in listed and "assets/sidebyside/progress.js" in listed
     assert listed <= set(whole.namelist())
@@ -82,7 +82,10 @@ def test_per_module_makes_one_sco_per_module(course: Path, tmp_path: Path) -> No
     ]
     assert titles == ["1. First steps together", "2. Next steps together"]
     scos = [r.get("href") for r in manifest.iter(f"{{{NS['cp']}}}resource") if r.get("href")]
-    assert scos == ["modules/first-steps.html", "modules/second-steps.html"]
+    assert scos == [
+        "lms.html?start=modules/first-steps.html",
+        "lms.html?start=modules/second-steps.html",
+    ]
 
 
 class _References(HTMLParser):
@@ -164,13 +167,10 @@ def test_the_mastery_score_is_a_share(
     assert not any(tmp_path.glob("*.zip*"))
 
 
-def test_the_course_itself_packages(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_course_itself_packages(course_package: Path) -> None:
     """The README's command, on the repository's course."""
-    output = tmp_path / "side-by-side.zip"
-    config = str(REPOSITORY / "mkdocs.yml")
-    assert main(["package", "scorm12", "--output", str(output), "--config", config]) == 0
-    assert f"Wrote {output}: SCORM 1.2, one SCO," in capsys.readouterr().out
-    with zipfile.ZipFile(output) as built:
+    with zipfile.ZipFile(course_package.parent / "package.zip") as built:
         manifest = etree.fromstring(built.read("imsmanifest.xml"))
         assert schema(ADL_SCHEMAS / "scorm12edition").validate(manifest)
         assert "downloads/facilitator-pack.pdf" in built.namelist()
+        assert "lms.html" in built.namelist()

@@ -7,6 +7,8 @@ in it is relative, and nothing in it asks for anything outside it.
 
 from __future__ import annotations
 
+import html
+import json
 import os
 import zipfile
 from collections.abc import Iterable
@@ -14,8 +16,11 @@ from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 from .load import Course
+from .render import essence_key, question_essence, scenario_key
 
 SCHEMAS = Path(__file__).with_name("scorm12")
+LAUNCH = "lms.html"  # holds the SCORM session; shows the course's pages in a frame
+SESSION_SCRIPT = "assets/sidebyside/lms-session.js"
 FORMATS = ("scorm12",)
 # Fixed times and permissions, so that the same site makes the same package.
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)
@@ -53,7 +58,7 @@ def manifest(
         )
         resources = "\n".join(
             f'    <resource identifier="sco-{m.id}" type="webcontent" adlcp:scormtype="sco" '
-            f'href="modules/{m.id}.html">\n      <file href="modules/{m.id}.html"/>\n'
+            f'href="{LAUNCH}?start=modules/{m.id}.html">\n      <file href="{LAUNCH}"/>\n'
             '      <dependency identifierref="site"/>\n    </resource>'
             for m in course.modules
         )
@@ -68,7 +73,7 @@ def manifest(
         )
         resources = (
             '    <resource identifier="sco-course" type="webcontent" adlcp:scormtype="sco" '
-            f'href="index.html">\n{listed}\n    </resource>'
+            f'href="{LAUNCH}">\n{listed}\n    </resource>'
         )
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <manifest identifier="sidebyside-course" version="1.0"
@@ -95,6 +100,22 @@ def manifest(
 """
 
 
+def launch_page(course: Course, title: str, mastery_score: int) -> str:
+    """lms.html, carrying what its script needs to report progress: each module's questions
+    and each scenario by the keys the pages save them under."""
+    data = {
+        "mastery": mastery_score,
+        "modules": [
+            {"id": m.id, "questions": [essence_key(question_essence(q)) for q in m.quiz]}
+            for m in course.modules
+        ],
+        "scenarios": {s.id: scenario_key(s) for s in course.scenarios.values()},
+    }
+    text = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
+    page = (SCHEMAS / "lms.html").read_text(encoding="utf-8")
+    return page.format(title=html.escape(title), data=text)
+
+
 def _text(value: str) -> str:
     return quoteattr(value)[1:-1]
 
@@ -104,12 +125,15 @@ def write_package(
 ) -> int:
     """Zip the built ``site`` with its manifest and schemas into ``output``; its size in bytes.
     Written beside the target first, so that a failure leaves no half-written package."""
+    launch = {LAUNCH: launch_page(course, title, mastery_score).encode()}
+    launch[SESSION_SCRIPT] = (SCHEMAS / "lms-session.js").read_bytes()
     files = sorted(
         path.relative_to(site).as_posix()
         for path in site.rglob("*")
         # An LMS shows no 404 page or sitemap, and both name the site's own root address.
         if path.is_file() and path.name not in ("404.html", "sitemap.xml", "sitemap.xml.gz")
     )
+    files = sorted([*files, *launch])
     partial = output.with_name(output.name + ".partial")
     try:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as package:
@@ -118,7 +142,7 @@ def write_package(
             for schema in sorted(SCHEMAS.glob("*.xsd")):
                 _add(package, schema.name, schema.read_bytes())
             for name in files:
-                _add(package, name, (site / name).read_bytes())
+                _add(package, name, launch[name] if name in launch else (site / name).read_bytes())
         os.replace(partial, output)
     finally:
         partial.unlink(missing_ok=True)

@@ -287,6 +287,13 @@
     var name = form.querySelector("input");
     var error = form.querySelector(".sbs-certificate-error");
     var printed = sheet.querySelector(".sbs-certificate-name");
+    // In an LMS, the learner's name is already known: ask for it only if it isn't.
+    var known = window.sidebyside.learnerName ? window.sidebyside.learnerName() : "";
+    if (known && !name.value) {
+      name.value = known;
+      printed.textContent = known;
+      sheet.hidden = false;
+    }
     sheet.querySelector(".sbs-certificate-date").textContent =
       new Date().toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" });
     function showError(message) {

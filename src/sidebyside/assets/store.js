@@ -4,6 +4,8 @@
 (function () {
   "use strict";
   var PREFIX = "sidebyside:v1:";
+  var listeners = [];
+  function changed() { listeners.forEach(function (listener) { listener(); }); }
 
   window.sidebyside = window.sidebyside || {};
   window.sidebyside.store = {
@@ -18,9 +20,19 @@
     },
     set: function (key, value) {
       try { window.localStorage.setItem(PREFIX + key, JSON.stringify(value)); } catch (e) { /* full or blocked */ }
+      changed();
     },
     remove: function (key) {
       try { window.localStorage.removeItem(PREFIX + key); } catch (e) { /* blocked */ }
+      changed();
+    },
+    /* Called after every change: how an LMS hears of progress (see lms.js). */
+    onChange: function (listener) { listeners.push(listener); },
+    /* Every saved entry, by key. */
+    snapshot: function () {
+      var all = {}, self = this;
+      this.keys("").forEach(function (key) { var value = self.get(key); if (value) all[key] = value; });
+      return all;
     },
     /* Every saved key that starts with `start`, without the prefix. */
     keys: function (start) {
