@@ -80,14 +80,18 @@ def _package(args: argparse.Namespace) -> int:
             return 1
         finally:
             logging.getLogger("mkdocs").removeHandler(shown)
-        size = write_package(
-            Path(folder),
-            output,
-            course,
-            config.site_name,
-            plugin.config.mastery_score,
-            args.per_module,
-        )
+        try:
+            size = write_package(
+                Path(folder),
+                output,
+                course,
+                config.site_name,
+                plugin.config.mastery_score,
+                args.per_module,
+            )
+        except PackageError as error:
+            print(f"sidebyside package: {error}", file=sys.stderr)
+            return 1
     sco = f"one SCO per module ({len(course.modules)})" if args.per_module else "one SCO"
     print(f"Wrote {output}: SCORM 1.2, {sco}, {size / 1_000_000:.1f} MB.")
     return 0

@@ -133,6 +133,12 @@ def write_package(
         # An LMS shows no 404 page or sitemap, and both name the site's own root address.
         if path.is_file() and path.name not in ("404.html", "sitemap.xml", "sitemap.xml.gz")
     )
+    taken = sorted(set(files) & set(launch))
+    if taken:
+        raise PackageError(
+            f"the site has its own {', '.join(taken)}, which the package needs for itself; "
+            "rename that page"
+        )
     files = sorted([*files, *launch])
     partial = output.with_name(output.name + ".partial")
     try:
