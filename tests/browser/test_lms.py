@@ -87,6 +87,7 @@ def test_a_whole_run_reports_passed_with_no_scorm_error(lms: str, learner: Page)
     assert (cmi(learner, "cmi.core.score.min"), cmi(learner, "cmi.core.score.max")) == ("0", "100")
     assert cmi(learner, "cmi.core.lesson_location") == "modules/first-steps.html"
     calls = leave(learner)
+    print("LMS calls:", "; ".join(" ".join(c for c in call[:3] if c) for call in calls))
     assert [call for call in calls if call[4] != "0"] == []  # no SCORM error at any step
     names = [call[0] for call in calls]
     assert names[0] == "LMSInitialize" and names[-1] == "LMSFinish"
@@ -264,3 +265,30 @@ def test_the_whole_course_completed_fits_in_suspend_data(
         other.close()
     finally:
         server.shutdown()
+
+
+BLOCKED_STORAGE = """Object.defineProperty(window, "localStorage", {
+  configurable: true,
+  get() { throw new DOMException("storage is blocked in this frame", "SecurityError"); }
+});"""
+
+
+def test_with_storage_blocked_the_lms_carries_progress(lms: str, browser: Browser) -> None:
+    """LMS frames often have third-party storage blocked: progress then lives in the LMS's
+    record alone, from page to page and from one visit to the next."""
+    first = browser.new_context()
+    first.add_init_script(BLOCKED_STORAGE)
+    page = first.new_page()
+    course = first_steps(open_course(page, lms))
+    answer(course, 1, 1)
+    course.goto(course.url.rsplit("/", 2)[0] + "/index.html")
+    expect(course.locator(".sbs-module-card .sbs-state").first).to_contain_text("In progress")
+    suspend = cmi(page, "cmi.suspend_data")
+    first.close()
+    later = browser.new_context()
+    later.add_init_script(BLOCKED_STORAGE)
+    page = later.new_page()
+    open_course(page, lms, {"suspend_data": suspend})
+    home = page.frame_locator("#sco").frame_locator("#sbs-lms-frame")
+    expect(home.locator(".sbs-module-card .sbs-state").first).to_contain_text("In progress")
+    later.close()
