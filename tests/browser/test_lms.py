@@ -292,3 +292,26 @@ def test_with_storage_blocked_the_lms_carries_progress(lms: str, browser: Browse
     home = page.frame_locator("#sco").frame_locator("#sbs-lms-frame")
     expect(home.locator(".sbs-module-card .sbs-state").first).to_contain_text("In progress")
     later.close()
+
+
+def test_scenarios_worksheets_and_print_work_inside_the_lms_frame(lms: str, learner: Page) -> None:
+    course = open_course(learner, lms)
+    root = course.url.rsplit("/", 1)[0]
+    course.goto(root + "/scenarios/late-for-the-bus.html")
+    course.locator(".sbs-choice", has_text="Can we end five minutes earlier?").locator(
+        "input"
+    ).check()
+    course.get_by_role("button", name="See how it goes").click()
+    expect(course.locator(".sbs-choice-result")).to_contain_text("This response is mixed.")
+    learner.wait_for_function("window.API.getCMIValue('cmi.suspend_data').includes('late-for')")
+    course.goto(root + "/worksheets/starter-agreement.html")
+    course.get_by_label("Teacher", exact=True).fill("Ms. Rivera")
+    course.evaluate("window.print = () => { window.printed = true; }")
+    course.get_by_role("button", name="Print").click()
+    assert course.evaluate("window.printed") is True
+    course.goto(root + "/worksheets/starter-agreement.html")
+    expect(course.get_by_label("Teacher", exact=True)).to_have_value("Ms. Rivera")
+    # Every link keeps the learner inside the package, in the same frame.
+    course.evaluate("document.querySelector(\"a[href$='scenarios/index.html']\").click()")
+    expect(course.locator("h1")).to_have_text("Scenarios")
+    assert course.url.startswith(lms + "/package/")
