@@ -31,7 +31,15 @@ from .render import Page as GeneratedPage
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/sidebyside"
 STYLESHEETS = ["sidebyside.css"]
-SCRIPTS = ["store.js", "lms.js", "progress.js", "record.js", "scenario.js", "worksheet.js", "print.js"]
+SCRIPTS = [
+    "store.js",
+    "lms.js",
+    "progress.js",
+    "record.js",
+    "scenario.js",
+    "worksheet.js",
+    "print.js",
+]
 OFFLINE_SHIM = "iframe-worker.js"
 OFFLINE_SHIM_SCOPE = "iframe-worker-scope.js"  # loaded by the shim into its frame
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
