@@ -28,7 +28,7 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPOSITORY / "src"))
 
 from sidebyside.load import load_course  # noqa: E402
-from sidebyside.plugin import ASSETS, SCRIPTS, STYLESHEETS, SideBySidePlugin  # noqa: E402
+from sidebyside.plugin import SCRIPTS, STYLESHEETS, SideBySidePlugin, asset  # noqa: E402
 from sidebyside.render import FACILITATOR_NOTES, MODULE_LIST  # noqa: E402
 
 
@@ -229,9 +229,7 @@ def measure(size: int | None, repeat: int, work: Path, clock: PluginClock) -> di
 
 
 def asset_weight() -> int:
-    return sum(
-        len(gzip.compress((ASSETS / name).read_bytes(), 9)) for name in SCRIPTS + STYLESHEETS
-    )
+    return sum(len(gzip.compress(asset(name).encode(), 9)) for name in SCRIPTS + STYLESHEETS)
 
 
 def page_weights(work: Path) -> tuple[int, int]:

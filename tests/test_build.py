@@ -278,3 +278,12 @@ def test_first_version_entries_follow_their_rows_through_later_edits() -> None:
     after = carried_over(worksheet)
     assert after["role-agreement-b2-g1-r2"] == [second_row[0], ["teacher", "ia", "shared", None]]
     assert "role-agreement-b2-g1-r3" not in after  # its row is gone: its entries stay unused
+
+
+def test_our_assets_are_served_minified(sample_site: Path) -> None:
+    from sidebyside.plugin import ASSETS
+
+    for name in ("progress.js", "sidebyside.css"):
+        served = (sample_site / "assets/sidebyside" / name).read_text(encoding="utf-8")
+        source = (ASSETS / name).read_text(encoding="utf-8")
+        assert "/*" not in served and len(served) < 0.8 * len(source), name

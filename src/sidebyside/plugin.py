@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import html
 import logging
@@ -11,6 +12,8 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import rcssmin
+import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
@@ -99,6 +102,14 @@ def abbreviations(config: MkDocsConfig) -> dict[str, str]:
             text = path.read_text(encoding="utf-8")
             found.update((m["term"], m["meaning"]) for m in _ABBREVIATION.finditer(text))
     return found
+
+
+@functools.cache
+def asset(name: str) -> str:
+    """One of our scripts or stylesheets as the site serves it: minified, since every
+    learner's phone downloads them, while the source keeps its comments."""
+    source = (ASSETS / name).read_text(encoding="utf-8")
+    return rcssmin.cssmin(source) if name.endswith(".css") else rjsmin.jsmin(source)
 
 
 def _source_date() -> int:
@@ -282,7 +293,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             files.append(
                 File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
             )
-        for name in [*STYLESHEETS, *SCRIPTS, OFFLINE_SHIM, OFFLINE_SHIM_SCOPE]:
+        for name in [*STYLESHEETS, *SCRIPTS]:
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=asset(name)))
+        for name in [OFFLINE_SHIM, OFFLINE_SHIM_SCOPE]:  # vendored as they are
             files.append(
                 File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name))
             )
