@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -252,3 +254,17 @@ def make_package(root: Path, folder: Path) -> Path:
     shutil.copy(LMS_RUNTIME, folder / "lms" / "scorm12.js")
     shutil.copy(LMS_HARNESS, folder / "lms" / "harness.html")
     return folder / "lms"
+
+
+@contextlib.contextmanager
+def watched_page(browser: Any, **context_options: Any) -> Iterator[Any]:
+    """A page in a browser context of its own; on closing, any JavaScript error or request
+    the Content-Security-Policy refused fails the test."""
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: note_policy_violation(message, errors))
+    yield page
+    context.close()
+    assert errors == [], f"JavaScript errors: {errors}"

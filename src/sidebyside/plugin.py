@@ -27,7 +27,15 @@ from .errors import ContentError
 from .headers import with_security_headers
 from .load import CONTENT_DIRS, Course, content_files, load_course
 from .packs import PACK_NAME, PACK_TITLE, Pack, with_session_pack_links
-from .pdf import Document, PdfCache, PreviewPdfs, course_packs, course_pdfs, pdf_sources
+from .pdf import (
+    Document,
+    Link,
+    PdfCache,
+    PreviewPdfs,
+    course_packs,
+    course_pdfs,
+    pdf_sources,
+)
 from .render import ROLE_PLAY_PAGE, Renderer
 from .render import Page as GeneratedPage
 
@@ -223,7 +231,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             )
         return guide
 
-    def _pdfs(self, docs_dir: Path, site_dir: str, link: Any) -> list[Document]:
+    def _pdfs(self, docs_dir: Path, site_dir: str, link: Link) -> list[Document]:
         guide = self._guide(docs_dir)
         self.packs = course_packs(
             guide.read_text(encoding="utf-8") if guide else None, self.config.pack_guide
@@ -238,7 +246,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         )
 
     @staticmethod
-    def _pdf_link(config: MkDocsConfig) -> Any:
+    def _pdf_link(config: MkDocsConfig) -> Link:
         """Links from a print pack to the site's pages: absolute when ``site_url`` is set,
         otherwise relative to the pack's place in the site."""
         offline = config.plugins.get("material/offline") or config.plugins.get("offline")

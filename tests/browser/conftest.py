@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from helpers import SAMPLE, Site, note_policy_violation
+from helpers import SAMPLE, Site, watched_page
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -56,11 +56,5 @@ def editable_site(tmp_path: Path) -> Iterator[Site]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: note_policy_violation(message, errors))
-    yield page
-    context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
+    with watched_page(browser) as page:
+        yield page

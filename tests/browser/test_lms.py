@@ -16,8 +16,8 @@ from helpers import (
     LMS_RUNTIME,
     SAMPLE,
     make_package,
-    note_policy_violation,
     serve,
+    watched_page,
 )
 
 
@@ -36,14 +36,8 @@ def lms(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 
 @pytest.fixture
 def learner(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: note_policy_violation(message, errors))
-    yield page
-    context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
+    with watched_page(browser) as page:
+        yield page
 
 
 def open_course(page: Page, base: str, seed: dict | None = None, harness: str = "harness") -> Frame:

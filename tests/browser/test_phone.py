@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, FloatRect, Page, expect
 
-from helpers import note_policy_violation, serve
+from helpers import serve, watched_page
 
 ROLE_AGREEMENT = "/worksheets/role-agreement.html"
 COLUMNS = ["Teacher", "IA", "Shared", "Discuss"]
@@ -28,14 +28,8 @@ def served(course_site: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def tab(browser: Browser) -> Iterator[Page]:
     """One page for the whole module: each test sets the viewport it needs."""
-    context = browser.new_context(viewport={"width": 320, "height": 640})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: note_policy_violation(message, errors))
-    yield page
-    context.close()
-    assert errors == [], f"JavaScript errors: {errors}"
+    with watched_page(browser, viewport={"width": 320, "height": 640}) as page:
+        yield page
 
 
 def box(page: Page, selector: str) -> FloatRect:

@@ -126,9 +126,12 @@ def test_entries_saved_by_position_carry_over(course_site: Path, page: Page) -> 
         server.shutdown()
 
 
-def test_entries_saved_by_position_stay_put_on_a_changed_worksheet(site: Site, page: Page) -> None:
-    """Positions say nothing about a worksheet that has changed: such entries are left alone
-    rather than put on whatever row now has that number."""
+def test_entries_saved_by_position_on_an_unrecorded_worksheet_stay_put(
+    site: Site, page: Page
+) -> None:
+    """Only the worksheets the first version published have a record of which input each
+    position was; for any other, such entries are left alone rather than put on whatever
+    row now has that number."""
     page.goto(site.url(WORKSHEET))
     page.evaluate(
         "localStorage.setItem('sidebyside:v1:worksheet:starter-agreement', "
