@@ -13,7 +13,7 @@ import shutil
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sidebyside.errors import ContentError
@@ -230,6 +230,7 @@ ADDRESS = re.compile(r'\s(href|src)="([^"]*)"')
 
 @FUZZ
 @given(st.lists(ATTACK_PIECES, min_size=1, max_size=14).map("".join))
+@example('![x]("&#58;//[x](')  # found by the fuzzer: "://" after a character no scheme has
 def test_no_attack_survives_loading_and_rendering(attack: str) -> None:
     data = yaml.safe_load(yaml.safe_dump(VALID["modules"]))
     data["summary"] = attack.strip() or "x"

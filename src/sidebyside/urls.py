@@ -43,7 +43,12 @@ def link_problem(url: str) -> str | None:
 def image_problem(url: str) -> str | None:
     """Why an image's address is not allowed, or None when it is a file of the course."""
     read = browser_reading(url)
-    if _scheme_of(url) is None and not read.startswith(("//", "\\\\", "/\\", "\\/")):
+    # A file of the course never has "://" in its path, whatever comes before it.
+    if (
+        _scheme_of(url) is None
+        and "://" not in read
+        and not read.startswith(("//", "\\\\", "/\\", "\\/"))
+    ):
         return None
     return (
         f"the image '{_shown(url)}' is not a file of the course; put the image in the course "
