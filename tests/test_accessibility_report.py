@@ -71,10 +71,9 @@ CRITERIA = {
         "4.1.3",
     ],
 }
-# - **1.1.1 Non-text content** (A). **Supports.** How it does. *Checked by:* the tests.
 ROW = re.compile(
-    r"^- \*\*(?P<number>\d\.\d+\.\d+) [^*]+\*\* \((?P<level>A|AA)\)\. "
-    r"\*\*(?P<conformance>[^*]+)\.\*\* (?P<how>.+?) \*Checked by:\* (?P<checks>.+)$",
+    r"^\| (?P<number>\d\.\d+\.\d+) [^|]+ \| (?P<level>A|AA) \| (?P<conformance>[^|]+) \|"
+    r" (?P<how>[^|]+) \| (?P<checks>[^|]+) \|$",
     re.M,
 )
 TEST = re.compile(r"`(?P<file>tests/[\w/]+\.py)::(?P<name>test_\w+)`")
