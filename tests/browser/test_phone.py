@@ -60,8 +60,8 @@ def test_a_matrix_task_is_a_card_on_a_phone(served: str, tab: Page) -> None:
     row = card.bounding_box()
     assert task and row and row["x"] >= 0 and row["x"] + row["width"] <= 320
     for column in COLUMNS:
-        radio = tab.get_by_role("radio", name=f"{column}: {FIRST_TASK}", exact=True)
-        name = radio.locator("xpath=following-sibling::label[1]").locator(".sbs-column-name")
+        radio = tab.get_by_label(f"{column}: {FIRST_TASK}", exact=True)
+        name = card.locator("td", has=radio).locator(".sbs-column-name")
         expect(name).to_have_text(column)
         expect(name).to_be_visible()
         at, said = radio.bounding_box(), name.bounding_box()
@@ -71,16 +71,15 @@ def test_a_matrix_task_is_a_card_on_a_phone(served: str, tab: Page) -> None:
         middle = at["y"] + at["height"] / 2
         assert said["y"] <= middle <= said["y"] + said["height"], f"{column}: not on its line"
         assert said["x"] + said["width"] <= 320
-    notes = tab.get_by_role("textbox", name=f"Notes: {FIRST_TASK}", exact=True)
-    label = notes.locator("xpath=preceding-sibling::label[1]")
-    expect(label.locator(".sbs-column-name")).to_be_visible()
-    expect(label).to_contain_text("Notes")
+    notes = tab.get_by_label(f"Notes: {FIRST_TASK}", exact=True)
+    expect(card.locator("td", has=notes).locator(".sbs-column-name")).to_be_visible()
+    expect(card.locator("td", has=notes)).to_contain_text("Notes")
     field = notes.bounding_box()
     assert field and field["x"] >= 0 and field["x"] + field["width"] <= 320
     assert field["width"] >= 100
     # The visible name is the radio's label: tapping it chooses that column.
     card.locator(".sbs-column-name", has_text="Shared").click()
-    expect(tab.get_by_role("radio", name=f"Shared: {FIRST_TASK}", exact=True)).to_be_checked()
+    expect(tab.get_by_label(f"Shared: {FIRST_TASK}", exact=True)).to_be_checked()
     tab.evaluate("localStorage.clear()")
 
 
