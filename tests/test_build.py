@@ -127,9 +127,13 @@ def test_worksheet_page(sample_site: Path) -> None:
     assert '<label for="starter-agreement:fields:review-on">Review on</label>' in html
     assert '<h2 id="starter-agreement:who-does-what">Who does what</h2>' in html
     assert '<th scope="colgroup" colspan="6">Planning</th>' in html
-    assert 'aria-label="Shared: Records behavior data"' in html
     assert html.count('type="radio"') == 3 * 4
-    assert 'value="shared" aria-label="Shared: Records behavior data"' in html
+    radio = "starter-agreement:who-does-what:behavior:records-behavior-data=shared"
+    assert f'<input type="radio" id="{radio}"' in html
+    assert (
+        f'<label for="{radio}"><span class="sbs-column-name" aria-hidden="true" hidden>Shared'
+        '</span><span class="sbs-field-name">Shared: Records behavior data</span></label>'
+    ) in html
     assert '<textarea id="starter-agreement:prompts:how-will-we-check-in-each-day"' in html
     assert (
         'name="starter-agreement:checklist:we-asked-administration-what-is-already-decided">'
@@ -166,7 +170,7 @@ def test_new_files_add_pages_and_navigation_without_other_edits(course: Path) ->
     assert '<span class="sbs-speaker">Ben:</span> Not again!' in scenario
     assert "raised by the IA" in scenario
     worksheet = page_text(site, "worksheets/new-worksheet")
-    assert 'aria-label="Ben: Recess"' in worksheet
+    assert '<span class="sbs-field-name">Ben: Recess</span></label>' in worksheet
     home = page_text(site, ".")
     assert home.index("First steps together") < home.index("Second module")
     # Navigation: every page appears in the sidebar of every other page.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -228,3 +229,48 @@ def test_a_rebuild_remakes_only_the_pdfs_whose_content_changed(
         build()["worksheets/starter-agreement.pdf"] == changed["worksheets/starter-agreement.pdf"]
     )
     assert "Starter agreement" not in made  # the module is in the packs only
+
+
+def form_fields(reader: PdfReader) -> dict[str, list[str]]:
+    """Each form field's name (/T) -> the accessible names (/TU) it and its widgets carry."""
+    named: dict[str, list[str]] = {}
+    catalog: Any = reader.trailer["/Root"]
+    for reference in catalog["/AcroForm"]["/Fields"]:
+        field = reference.get_object()
+        if "/Parent" in field:  # a radio button, listed again by WeasyPrint beside its group
+            continue
+        widgets = [kid.get_object() for kid in field.get("/Kids", [])] or [field]
+        named[str(field["/T"])] = [str(w.get("/TU", field.get("/TU", ""))) for w in widgets]
+    return named
+
+
+def test_every_pdf_is_tagged_in_english_with_every_field_named(course_site: Path) -> None:
+    """PDF/UA-1: a structure tree, the document's language and title, and an accessible name
+    for each form field, which is what a screen reader says (not its machine name)."""
+    pdfs = sorted(course_site.glob("worksheets/*.pdf")) + sorted(
+        course_site.glob("downloads/*.pdf")
+    )
+    assert len(pdfs) >= 8
+    unnamed = {}
+    for pdf in pdfs:
+        reader = PdfReader(pdf)
+        catalog: Any = reader.trailer["/Root"]
+        assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"], pdf.name
+        assert catalog["/Lang"] == "en", pdf.name
+        assert reader.metadata is not None and reader.metadata.title, pdf.name
+        assert b"pdfuaid:part" in catalog["/Metadata"].get_object().get_data(), pdf.name
+        fields = form_fields(reader)
+        assert fields, pdf.name
+        missing = [name for name, names in fields.items() if not all(names) or name in names]
+        if missing:
+            unnamed[pdf.name] = missing
+    assert unnamed == {}
+    role_agreement = form_fields(PdfReader(course_site / "worksheets/role-agreement.pdf"))
+    assert role_agreement[
+        "role-agreement:matrix:planning-and-instruction:prepares-lesson-materials"
+    ] == [
+        "Teacher: Prepares lesson materials",
+        "IA: Prepares lesson materials",
+        "Shared: Prepares lesson materials",
+        "Discuss: Prepares lesson materials",
+    ]

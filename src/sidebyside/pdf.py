@@ -1,4 +1,5 @@
-"""Printable PDFs, made at build time with WeasyPrint: fillable forms with a text layer.
+"""Printable PDFs, made at build time with WeasyPrint: tagged (PDF/UA), fillable forms with a
+text layer.
 
 A PDF may read only the site's own files: the fetcher below refuses every other address,
 so no build asks another host for anything and no file from outside the site ends up in a
@@ -96,7 +97,8 @@ def html_to_pdf(html: str, root: Path) -> bytes:
     folder = root.resolve().as_uri() + "/"
     html = _RELATIVE_IMAGE.sub(lambda match: match[1] + folder + match[2], html)
     document = HTML(string=html, base_url=None, url_fetcher=site_only_fetcher(root))
-    return document.write_pdf(pdf_forms=True)
+    # PDF/UA-1: tagged, with the document's language and title, each field named (/TU).
+    return document.write_pdf(pdf_forms=True, pdf_variant="pdf/ua-1")
 
 
 # A link from the guide to one of the site's pages, by its source path.

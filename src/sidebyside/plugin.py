@@ -50,6 +50,7 @@ SCRIPTS = [
     "scenario.js",
     "worksheet.js",
     "print.js",
+    "focus.js",
 ]
 OFFLINE_SHIM = "iframe-worker.js"
 OFFLINE_SHIM_SCOPE = "iframe-worker-scope.js"  # loaded by the shim into its frame

@@ -5,10 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
-from helpers import Site, printed_sheets
+from helpers import Site, axe_report, printed_sheets
 
 SCENARIO = "/scenarios/late-for-the-bus/"
 
@@ -124,12 +123,10 @@ def test_discussion_sheet_and_scenario_print_without_chrome(
 def test_scenario_pages_pass_axe(site: Site, page: Page) -> None:
     for path in (SCENARIO, "/scenarios/late-for-the-bus-cards/", "/scenarios/"):
         page.goto(site.url(path))
-        report = Axe().run(page)
-        assert report.violations_count == 0, f"{path}: {report.generate_report()}"
+        assert axe_report(page) == "", path
     page.goto(site.url(SCENARIO))
     choose(page, "You always keep them late.")
-    report = Axe().run(page)
-    assert report.violations_count == 0, report.generate_report()
+    assert axe_report(page) == ""
 
 
 @pytest.mark.parametrize("sheet", ["late-for-the-bus-cards", "late-for-the-bus-discussion"])

@@ -287,8 +287,10 @@
     var name = form.querySelector("input");
     var error = form.querySelector(".sbs-certificate-error");
     var printed = sheet.querySelector(".sbs-certificate-name");
-    // In an LMS, the learner's name is already known: ask for it only if it isn't.
-    var known = window.sidebyside.learnerName ? window.sidebyside.learnerName() : "";
+    // The name is asked once: an LMS knows it already, and a name typed here is kept.
+    var saved = store.get("certificate") || {};
+    var known = (window.sidebyside.learnerName ? window.sidebyside.learnerName() : "") ||
+      (typeof saved.name === "string" ? saved.name : "");
     if (known && !name.value) {
       name.value = known;
       printed.textContent = known;
@@ -309,6 +311,8 @@
     }
     name.addEventListener("input", function () {
       printed.textContent = name.value;
+      if (name.value.trim()) store.set("certificate", { name: name.value });
+      else store.remove("certificate");
       sheet.hidden = !name.value.trim();
       if (name.value.trim()) showError("");
     });
