@@ -7,11 +7,12 @@ import tracemalloc
 
 import pytest
 
-from sidebyside.yamlsource import ProblemsFound, read_document
+from sidebyside.errors import ContentError
+from sidebyside.yamlsource import read_document
 
 
 def problem_of(raw: bytes) -> str:
-    with pytest.raises(ProblemsFound) as caught:
+    with pytest.raises(ContentError) as caught:
         read_document("modules/x.yml", raw)
     [problem] = caught.value.problems
     return str(problem)

@@ -7,23 +7,23 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from .errors import ContentError
 from .load import content_files, read_content_file
-from .model import KINDS, Module, is_id
+from .model import ID_EXAMPLE, ID_RULE, KINDS, is_id
 from .render import TEMPLATES
-from .yamlsource import ProblemsFound, read_document
+from .yamlsource import read_document
 
-SINGULAR = {"modules": "module", "scenarios": "scenario", "worksheets": "worksheet"}
 SCHEMA_DIR = "schemas"
 
 
 def schemas() -> dict[str, str]:
     """File name -> JSON Schema text, for each kind of content file."""
     result = {}
-    for folder, model in KINDS.items():
-        schema = model.model_json_schema()
+    for kind in KINDS.values():
+        schema = kind.model.model_json_schema()
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-        schema["title"] = f"Side by Side {SINGULAR[folder]}"
-        result[f"{SINGULAR[folder]}.schema.json"] = json.dumps(schema, indent=2) + "\n"
+        schema["title"] = f"Side by Side {kind.singular}"
+        result[f"{kind.singular}.schema.json"] = json.dumps(schema, indent=2) + "\n"
     return result
 
 
@@ -40,30 +40,27 @@ class StarterError(Exception):
     pass
 
 
-def _next_order(root: Path) -> int:
-    """One past the highest module order found, reading files leniently."""
+def _next_place(root: Path, folder: str, field: str) -> int:
+    """One past the highest place (``field``) of a kind's files, reading them leniently."""
     highest = 0
     for path in content_files(root):
-        if path.parent.name != "modules":
+        if path.parent.name != folder:
             continue
         try:
             data = read_document(str(path), read_content_file(path, root)).data
-        except (ProblemsFound, OSError):
+        except (ContentError, OSError):
             continue
-        if isinstance(data, dict) and isinstance(data.get("order"), int):
-            highest = max(highest, data["order"])
+        if isinstance(data, dict) and isinstance(data.get(field), int):
+            highest = max(highest, data[field])
     return highest + 1
 
 
-def write_starter(root: Path, kind: str, name: str) -> Path:
-    """Write a valid, commented starter file for ``kind`` (module, scenario, worksheet)."""
+def write_starter(root: Path, singular: str, name: str) -> Path:
+    """Write a valid, commented starter file for a kind, by its singular name ('module')."""
     if not is_id(name):
-        raise StarterError(
-            f"'{name}' is not a valid id: use lowercase letters, digits and hyphens, "
-            "like 'define-roles'"
-        )
-    folder = next(f for f, singular in SINGULAR.items() if singular == kind)
-    target = root / folder / f"{name}.yml"
+        raise StarterError(f"'{name}' is not a valid id: use {ID_RULE}, like '{ID_EXAMPLE}'")
+    kind = next(kind for kind in KINDS.values() if kind.singular == singular)
+    target = root / kind.folder / f"{name}.yml"
     if target.exists() or target.with_suffix(".yaml").exists():
         raise StarterError(f"{target.relative_to(root)} already exists; choose another name")
     env = Environment(
@@ -71,9 +68,9 @@ def write_starter(root: Path, kind: str, name: str) -> Path:
         undefined=StrictUndefined,
         keep_trailing_newline=True,
     )
-    text = env.get_template(f"sidebyside/starters/{kind}.yml").render(
-        title=name.replace("-", " ").capitalize(),
-        order=_next_order(root) if KINDS[folder] is Module else 0,
+    place = _next_place(root, kind.folder, kind.order_field) if kind.order_field else 0
+    text = env.get_template(f"sidebyside/{kind.starter}").render(
+        title=name.replace("-", " ").capitalize(), order=place
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")

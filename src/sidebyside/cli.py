@@ -8,9 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .authoring import SCHEMA_DIR, SINGULAR, StarterError, write_schemas, write_starter
+from .authoring import SCHEMA_DIR, StarterError, write_schemas, write_starter
 from .errors import ContentError
 from .load import load_course
+from .model import KINDS
 from .quizcheck import quiz_warnings
 
 
@@ -28,9 +29,8 @@ def _validate(args: argparse.Namespace) -> int:
         print(f"{len(warnings)} quiz {noun}, which --strict counts as problems.", file=sys.stderr)
         return 1
     counts = [
-        _count(len(course.modules), "module"),
-        _count(len(course.scenarios), "scenario"),
-        _count(len(course.worksheets), "worksheet"),
+        _count(len(course.items[kind.folder]), kind.singular, kind.plural)
+        for kind in KINDS.values()
     ]
     print(f"The course is valid: {', '.join(counts)}.")
     if course.drafts:
@@ -113,8 +113,8 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+def _count(number: int, noun: str, plural: str = "") -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -145,7 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     package.set_defaults(run=_package)
 
     new = commands.add_parser("new", help="write a commented starter file to edit")
-    new.add_argument("kind", choices=sorted(SINGULAR.values()))
+    new.add_argument("kind", choices=sorted(kind.singular for kind in KINDS.values()))
     new.add_argument("name", help="the new file's id, such as define-roles")
     new.add_argument("--root", default=".", help="folder holding modules/, scenarios/, ...")
     new.set_defaults(run=_new)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+ContentPath = tuple[str | int, ...]
+"""Where a value is in a content file: keys and list positions, from the top."""
+
 
 @dataclass(frozen=True, order=True)
 class Problem:

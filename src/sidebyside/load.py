@@ -6,33 +6,61 @@ raised together as one ``ContentError``.
 
 from __future__ import annotations
 
-import difflib
-import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, cast
 
 from pydantic import ValidationError
 
 from .batch import without_gc_pauses
-from .errors import ContentError, Problem
-from .messages import describe
-from .model import KINDS, ContentItem, ContentPath, Module, Scenario, Worksheet, is_id, texts
+from .errors import ContentError, ContentPath, Problem
+from .messages import describe, suggestion
+from .model import (
+    ID_RULE,
+    KINDS,
+    ContentItem,
+    Kind,
+    Module,
+    Scenario,
+    Worksheet,
+    as_id,
+    is_id,
+    references,
+    texts,
+)
 from .text import text_problems
-from .yamlsource import Document, ProblemsFound, read_document
+from .yamlsource import Document, read_document
 
 CONTENT_DIRS = tuple(KINDS)  # modules, scenarios, worksheets
 SUFFIXES = (".yml", ".yaml")
+Items = Mapping[str, Mapping[str, ContentItem]]
+"""Content by kind's folder, then by id, each kind in course order."""
 
 
 @dataclass(frozen=True)
 class Course:
-    """A whole, valid course: modules in course order, scenarios and worksheets by id."""
+    """A whole, valid course: every kind's files by id, in course order."""
 
-    modules: tuple[Module, ...]
-    scenarios: dict[str, Scenario]
-    worksheets: dict[str, Worksheet]
+    items: Items
     documents: dict[str, Document] = field(default_factory=dict, compare=False, repr=False)
     """Each file's YAML as read, by ``kind/id``, to point at any value in it."""
+
+    @classmethod
+    def empty(cls) -> Course:
+        return cls({kind: {} for kind in KINDS})
+
+    @property
+    def modules(self) -> tuple[Module, ...]:
+        return tuple(cast(Mapping[str, Module], self.items["modules"]).values())
+
+    @property
+    def scenarios(self) -> Mapping[str, Scenario]:
+        return cast(Mapping[str, Scenario], self.items["scenarios"])
+
+    @property
+    def worksheets(self) -> Mapping[str, Worksheet]:
+        return cast(Mapping[str, Worksheet], self.items["worksheets"])
 
     def located(self, kind: str, item_id: str, path: ContentPath, message: str) -> Problem:
         """A problem at ``path`` in a content file, or at its top if it was not read here."""
@@ -43,31 +71,54 @@ class Course:
 
     @property
     def drafts(self) -> list[ContentItem]:
-        return [
-            item
-            for item in (*self.modules, *self.scenarios.values(), *self.worksheets.values())
-            if item.draft
-        ]
+        return [item for items in self.items.values() for item in items.values() if item.draft]
 
     def published(self) -> Course:
         """The course without its drafts: no pages for them, and no links to them."""
-        scenarios = {key: item for key, item in self.scenarios.items() if not item.draft}
-        worksheets = {key: item for key, item in self.worksheets.items() if not item.draft}
-        modules = tuple(
-            module.model_copy(
-                update={
-                    "scenarios": [ref for ref in module.scenarios if ref in scenarios],
-                    "worksheets": [ref for ref in module.worksheets if ref in worksheets],
+        kept = {
+            folder: {key: item for key, item in items.items() if not item.draft}
+            for folder, items in self.items.items()
+        }
+        return Course(
+            {
+                folder: {
+                    key: _without_references(item, lambda folder, ref: ref not in kept[folder])
+                    for key, item in items.items()
                 }
-            )
-            for module in self.modules
-            if not module.draft
+                for folder, items in kept.items()
+            },
+            self.documents,
         )
-        return Course(modules, scenarios, worksheets, self.documents)
 
     def module_of(self, item_id: str, kind: str) -> Module | None:
-        """The first module (in course order) that links the scenario or worksheet."""
-        return next((m for m in self.modules if item_id in getattr(m, kind)), None)
+        """The first module (in course order) that refers to the file ``kind/item_id``."""
+        return next(
+            (
+                module
+                for module in self.modules
+                if any(
+                    (target.folder, ref) == (kind, item_id) for _, ref, target in references(module)
+                )
+            ),
+            None,
+        )
+
+
+def _without_references(item: ContentItem, gone: Callable[[str, str], bool]) -> ContentItem:
+    """``item`` less the ids in lists that ``gone(folder, id)`` says lead nowhere."""
+    dropped = [path for path, ref, target in references(item) if gone(target.folder, ref)]
+    if not dropped:
+        return item
+    data: Any = item.model_dump()
+    for path in reversed(dropped):  # later places first, so earlier ones don't move
+        *owner, index = path
+        holder = data
+        for part in owner:
+            holder = holder[part]
+        del holder[index]
+    copy = type(item).model_validate(data)
+    copy._id = item.id
+    return copy
 
 
 @dataclass
@@ -133,11 +184,8 @@ def read_content_file(path: Path, root: Path) -> bytes:
 
 def load_file(kind: str, shown: str, raw: bytes) -> _Loaded:
     """Read and check one content file's bytes; raise ``ContentError`` with its problems."""
-    try:
-        document = read_document(shown, raw)
-    except ProblemsFound as found:
-        raise ContentError(found.problems) from None
-    model = KINDS[kind]
+    document = read_document(shown, raw)
+    model = KINDS[kind].model
     try:
         item = model.model_validate(document.data)
     except ValidationError as error:
@@ -164,20 +212,26 @@ def load_course(root: Path) -> Course:
     problems: list[Problem] = []
     loaded: dict[str, dict[str, _Loaded]] = {kind: {} for kind in KINDS}
     # Ids of every file present, valid or not: a broken file is reported once, by itself,
-    # not again by each module that links it.
+    # not again by each file that refers to it.
     present: dict[str, set[str]] = {kind: set() for kind in KINDS}
 
     files = content_files(root)
-    if not any(path.parent.name == "modules" for path in files):
+    first = next(iter(KINDS.values()))
+    if not any(path.parent.name == first.folder for path in files):
         problems.append(
-            Problem("modules", 1, 1, "no modules found: add a file such as modules/my-module.yml")
+            Problem(
+                first.folder,
+                1,
+                1,
+                f"no {first.plural} found: add a file such as "
+                f"{first.folder}/my-{first.singular}.yml",
+            )
         )
     for path in files:
         kind = path.parent.name
         shown = path.relative_to(root).as_posix()
         item_id = path.stem
         if not is_id(item_id):
-            suggestion = re.sub(r"[^a-z0-9]+", "-", item_id.lower()).strip("-") or "my-file"
             problems.append(
                 Problem(
                     shown,
@@ -185,8 +239,7 @@ def load_course(root: Path) -> Course:
                     1,
                     (
                         f"the file name '{path.name}' is not a valid id; rename it to "
-                        f"'{suggestion}{path.suffix.lower()}' "
-                        "(lowercase letters, digits and hyphens)"
+                        f"'{as_id(item_id) or 'my-file'}{path.suffix.lower()}' ({ID_RULE})"
                     ),
                 )
             )
@@ -210,16 +263,17 @@ def load_course(root: Path) -> Course:
         entry.item._id = item_id
         loaded[kind][item_id] = entry
 
-    problems.extend(_cross_file_problems(loaded, present))
+    for each in KINDS.values():
+        problems += _order_problems(each, loaded[each.folder])
+    problems += _reference_problems(loaded, present)
     if problems:
         raise ContentError(problems)
 
-    modules = [e.item for e in loaded["modules"].values() if isinstance(e.item, Module)]
-    course_modules = tuple(sorted(modules, key=lambda m: m.order))
+    items: dict[str, dict[str, ContentItem]] = {}
+    for each in KINDS.values():
+        items[each.folder] = _in_course_order(each, loaded[each.folder], items)
     return Course(
-        modules=course_modules,
-        scenarios=_in_course_order(loaded["scenarios"], course_modules, "scenarios"),
-        worksheets=_in_course_order(loaded["worksheets"], course_modules, "worksheets"),
+        items,
         documents={
             f"{kind}/{item_id}": entry.document
             for kind, entries in loaded.items()
@@ -228,47 +282,61 @@ def load_course(root: Path) -> Course:
     )
 
 
-def _cross_file_problems(
-    loaded: dict[str, dict[str, _Loaded]], present: dict[str, set[str]]
-) -> list[Problem]:
-    problems: list[Problem] = []
-    orders: dict[int, str] = {}
-    for entry in loaded["modules"].values():
-        module = entry.item
-        assert isinstance(module, Module)
-        if module.order in orders:
+def _order_problems(kind: Kind, entries: dict[str, _Loaded]) -> list[Problem]:
+    """Two files of a kind placed at the same position."""
+    if kind.order_field is None:
+        return []
+    problems = []
+    taken: dict[object, str] = {}
+    for entry in entries.values():
+        place = getattr(entry.item, kind.order_field)
+        if place in taken:
             problems.append(
                 entry.problem(
-                    ("order",),
-                    (
-                        f"order {module.order} is also used by {orders[module.order]}; "
-                        "give each module its own position"
-                    ),
+                    (kind.order_field,),
+                    f"{kind.order_field} {place} is also used by {taken[place]}; "
+                    f"give each {kind.singular} its own position",
                 )
             )
         else:
-            orders[module.order] = entry.document.path
-        for kind in ("scenarios", "worksheets"):
-            known = sorted(present[kind])
-            for index, ref in enumerate(getattr(module, kind)):
-                if ref not in present[kind]:
-                    match = difflib.get_close_matches(ref, known, n=1, cutoff=0.6)
-                    hint = f" — did you mean '{match[0]}'?" if match else ""
-                    singular = kind[:-1]
-                    problems.append(
-                        entry.problem(
-                            (kind, index),
-                            (f"no {singular} '{ref}': there is no {kind}/{ref}.yml{hint}"),
-                        )
-                    )
+            taken[place] = entry.document.path
     return problems
 
 
-def _in_course_order(entries: dict[str, _Loaded], modules: tuple[Module, ...], kind: str) -> dict:
-    """Items in the order modules first link them; unlinked ones last, by id."""
+def _reference_problems(
+    loaded: dict[str, dict[str, _Loaded]], present: dict[str, set[str]]
+) -> list[Problem]:
+    """Ids that name no file of the kind they refer to."""
+    problems = []
+    for entries in loaded.values():
+        for entry in entries.values():
+            for path, ref, target in references(entry.item):
+                if ref in present[target.folder]:
+                    continue
+                hint = suggestion(ref, sorted(present[target.folder]))
+                singular = KINDS[target.folder].singular
+                problems.append(
+                    entry.problem(
+                        path, f"no {singular} '{ref}': there is no {target.folder}/{ref}.yml{hint}"
+                    )
+                )
+    return problems
+
+
+def _in_course_order(
+    kind: Kind, entries: dict[str, _Loaded], earlier: Mapping[str, Mapping[str, ContentItem]]
+) -> dict[str, ContentItem]:
+    """A kind's files by their order field; or in the order the kinds before it (already in
+    course order) first refer to them, with files nothing refers to last, by id."""
+    if kind.order_field is not None:
+        field_name = kind.order_field
+        ordered = sorted(entries, key=lambda item_id: getattr(entries[item_id].item, field_name))
+        return {item_id: entries[item_id].item for item_id in ordered}
     rank: dict[str, int] = {}
-    for module in modules:
-        for ref in getattr(module, kind):
-            rank.setdefault(ref, len(rank))
+    for items in earlier.values():
+        for item in items.values():
+            for _, ref, target in references(item):
+                if target.folder == kind.folder:
+                    rank.setdefault(ref, len(rank))
     ordered = sorted(entries, key=lambda item_id: (rank.get(item_id, len(rank)), item_id))
     return {item_id: entries[item_id].item for item_id in ordered}

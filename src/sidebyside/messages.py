@@ -9,9 +9,8 @@ from typing import Any, Literal, Union, get_args, get_origin
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-from .model import BLOCK_KINDS, Block
-
-Path = tuple[str | int, ...]
+from .errors import ContentPath
+from .model import BLOCK_KINDS, ID_EXAMPLE, ID_RULE, NOT_EMPTY, Block
 
 # What one item of each list is called when a location is spelt out.
 _ITEM_NAMES = {
@@ -29,7 +28,7 @@ _ITEM_NAMES = {
 }
 
 
-def where(path: Path) -> str:
+def where(path: ContentPath) -> str:
     """('quiz', 1, 'options', 0) -> 'question 2 → option 1'."""
     words: list[str] = []
     for index, part in enumerate(path):
@@ -52,7 +51,7 @@ def _unwrap(annotation: Any) -> Any:
     return annotation
 
 
-def model_at(root: type[BaseModel], path: Path) -> type[BaseModel] | None:
+def model_at(root: type[BaseModel], path: ContentPath) -> type[BaseModel] | None:
     """The model class that the mapping at ``path`` is validated against."""
     annotation: Any = root
     for part in path:
@@ -75,7 +74,8 @@ def model_at(root: type[BaseModel], path: Path) -> type[BaseModel] | None:
     )
 
 
-def _suggest(word: str, choices: list[str]) -> str:
+def suggestion(word: str, choices: list[str]) -> str:
+    """' — did you mean 'x'?' for the choice nearest to a mistyped word, or ''."""
     match = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f" — did you mean '{match[0]}'?" if match else ""
 
@@ -94,7 +94,7 @@ def _describe_input(value: Any) -> str:
     return f"'{value}'"
 
 
-def _literal_choices(root: type[BaseModel], path: Path) -> list[str]:
+def _literal_choices(root: type[BaseModel], path: ContentPath) -> list[str]:
     """The allowed values of the field at ``path``, itself or as a list's items."""
     names = [index for index, part in enumerate(path) if isinstance(part, str)]
     if not names:
@@ -107,9 +107,9 @@ def _literal_choices(root: type[BaseModel], path: Path) -> list[str]:
     return [str(arg) for arg in get_args(annotation)] if get_origin(annotation) is Literal else []
 
 
-def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[Path, bool, str]:
+def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[ContentPath, bool, str]:
     """(path to point at, whether to point at the key rather than its value, message)."""
-    path: Path = tuple(error["loc"])
+    path: ContentPath = tuple(error["loc"])
     kind = error["type"]
     value = error.get("input")
     ctx = error.get("ctx") or {}
@@ -123,14 +123,14 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[Path, bool, st
         parent = model_at(root, path[:-1])
         allowed = list(parent.model_fields) if parent else []
         if parent is Block:
-            suggestion = _suggest(key, [*BLOCK_KINDS, "heading", "key"])
-            joiner = " A" if suggestion else "; a"
+            hint = suggestion(key, [*BLOCK_KINDS, "heading", "key"])
+            joiner = " A" if hint else "; a"
             message = (
-                f"unknown worksheet block '{key}'{suggestion}{joiner} block is one of "
+                f"unknown worksheet block '{key}'{hint}{joiner} block is one of "
                 f"{', '.join(BLOCK_KINDS)}"
             )
         else:
-            hint = _suggest(key, allowed) or (
+            hint = suggestion(key, allowed) or (
                 f"; the keys here are {', '.join(allowed)}" if allowed else ""
             )
             message = f"unknown key '{key}'{hint}"
@@ -140,11 +140,10 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[Path, bool, st
         return path, False, _prefix(context, message)
     if kind == "literal_error":
         choices = _literal_choices(root, path)
-        suggestion = _suggest(str(value), choices)
-        joiner = " Use" if suggestion else "; use"
+        hint = suggestion(str(value), choices)
+        joiner = " Use" if hint else "; use"
         message = (
-            f"unknown {field} {_describe_input(value)}{suggestion}{joiner} one of "
-            f"{', '.join(choices)}"
+            f"unknown {field} {_describe_input(value)}{hint}{joiner} one of {', '.join(choices)}"
         )
         return path, False, _prefix(context, message)
 
@@ -167,14 +166,11 @@ def describe(error: ErrorDetails, root: type[BaseModel]) -> tuple[Path, bool, st
         noun = "entry" if least == 1 else "entries"
         message = f"needs at least {least} {noun}"
     elif kind == "string_too_short" or (
-        kind == "string_pattern_mismatch" and ctx.get("pattern") == r"\S"
+        kind == "string_pattern_mismatch" and ctx.get("pattern") == NOT_EMPTY
     ):
         message = "is empty; write the text"
     elif kind == "string_pattern_mismatch":
-        message = (
-            f"'{value}' is not an id: ids use lowercase letters, digits and hyphens, "
-            "like 'define-roles'"
-        )
+        message = f"'{value}' is not an id: ids use {ID_RULE}, like '{ID_EXAMPLE}'"
     elif kind == "greater_than_equal":
         message = f"must be at least {ctx.get('ge')}, got {value}"
     elif kind == "less_than_equal":

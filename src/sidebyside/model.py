@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import dataclass
 from enum import Enum
 from types import UnionType
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
@@ -23,7 +24,12 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .errors import ContentPath
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_RULE = "lowercase letters, digits and hyphens"
+"""How an id is written, as every message about one says it."""
+ID_EXAMPLE = "define-roles"
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 
@@ -33,7 +39,13 @@ def is_id(text: str) -> bool:
     return re.fullmatch(ID_PATTERN, text) is not None
 
 
+def as_id(text: str) -> str:
+    """The id nearest to ``text``, to suggest in its place."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
 NOT_EMPTY = r"\S"
+"""The rule for every text field: something other than spaces."""
 
 
 class TextFormat(Enum):
@@ -50,6 +62,21 @@ OneLine = Annotated[str, _TEXT, TextFormat.ONE_LINE]
 Audience = Literal["teacher", "ia", "facilitator"]
 QuestionType = Literal["single", "multiple", "true-false"]
 Verdict = Literal["bad", "mixed", "good"]
+"""How a scenario's response works out; the order is the one they are shown in, side by side.
+Their names for people to read are in ``interface``."""
+VERDICTS: tuple[Verdict, ...] = get_args(Verdict)
+AUDIENCES: tuple[Audience, ...] = get_args(Audience)
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Marks an id field as naming a content file of another kind, by its folder."""
+
+    folder: str
+
+
+ScenarioId = Annotated[Id, RefersTo("scenarios")]
+WorksheetId = Annotated[Id, RefersTo("worksheets")]
 
 
 def _rule(message: str) -> PydanticCustomError:
@@ -80,40 +107,49 @@ class ContentItem(Part):
         return []
 
 
-ContentPath = tuple[str | int, ...]
-
-
-def texts(item: BaseModel, path: ContentPath = ()) -> Iterator[tuple[ContentPath, str, TextFormat]]:
+def texts(item: BaseModel) -> Iterator[tuple[ContentPath, str, TextFormat]]:
     """Every text field's value in a content item, with its path and its format."""
+    return _marked(item, TextFormat)
+
+
+def references(item: BaseModel) -> Iterator[tuple[ContentPath, str, RefersTo]]:
+    """Every id in a content item that names another content file, with its path."""
+    return _marked(item, RefersTo)
+
+
+def _marked(item: BaseModel, marker: type[Any], path: ContentPath = ()) -> Iterator[Any]:
+    """Every text value whose type carries a ``marker`` (TextFormat, RefersTo), with its path."""
     for name, info in type(item).model_fields.items():
-        yield from _texts_in(getattr(item, name), info.annotation, info.metadata, (*path, name))
+        yield from _marked_in(
+            getattr(item, name), info.annotation, info.metadata, (*path, name), marker
+        )
 
 
-def _texts_in(
-    value: Any, annotation: Any, metadata: list[Any], path: ContentPath
-) -> Iterator[tuple[ContentPath, str, TextFormat]]:
+def _marked_in(
+    value: Any, annotation: Any, metadata: list[Any], path: ContentPath, marker: type[Any]
+) -> Iterator[Any]:
     if get_origin(annotation) is Annotated:
         metadata = [*metadata, *annotation.__metadata__]
         annotation = get_args(annotation)[0]
     if value is None:
         return
     if isinstance(value, BaseModel):
-        yield from texts(value, path)
+        yield from _marked(value, marker, path)
     elif isinstance(value, str):
-        for format in metadata:
-            if isinstance(format, TextFormat):
-                yield path, value, format
+        for mark in metadata:
+            if isinstance(mark, marker):
+                yield path, value, mark
     elif get_origin(annotation) in (Union, UnionType):
         inner = next(arg for arg in get_args(annotation) if arg is not type(None))
-        yield from _texts_in(value, inner, metadata, path)
+        yield from _marked_in(value, inner, metadata, path, marker)
     elif isinstance(value, list):
         (inner,) = get_args(annotation)
         for index, element in enumerate(value):
-            yield from _texts_in(element, inner, [], (*path, index))
+            yield from _marked_in(element, inner, [], (*path, index), marker)
     elif isinstance(value, dict):
         _, inner = get_args(annotation)
         for key, element in value.items():
-            yield from _texts_in(element, inner, [], (*path, key))
+            yield from _marked_in(element, inner, [], (*path, key), marker)
 
 
 # --- Modules -------------------------------------------------------------------------------
@@ -193,9 +229,9 @@ class Module(ContentItem):
     """The points to remember."""
     reflect: list[Markdown] = []
     """Reflection prompts."""
-    scenarios: list[Id] = []
+    scenarios: list[ScenarioId] = []
     """Ids of scenarios (files in scenarios/) this module uses."""
-    worksheets: list[Id] = []
+    worksheets: list[WorksheetId] = []
     """Ids of worksheets (files in worksheets/) this module uses."""
     facilitator: Facilitator | None = None
     """Notes for the facilitator guide; not shown to learners."""
@@ -312,7 +348,8 @@ class Scenario(ContentItem):
     @model_validator(mode="after")
     def _bad_and_good(self) -> Scenario:
         verdicts = {response.verdict for response in self.responses}
-        missing = [verdict for verdict in ("bad", "good") if verdict not in verdicts]
+        needed: tuple[Verdict, ...] = ("bad", "good")
+        missing = [verdict for verdict in needed if verdict not in verdicts]
         if missing:
             raise _rule(
                 "a scenario needs at least one 'bad' and one 'good' response; "
@@ -525,8 +562,46 @@ class Worksheet(ContentItem):
         return problems
 
 
-KINDS: dict[str, type[ContentItem]] = {
-    "modules": Module,
-    "scenarios": Scenario,
-    "worksheets": Worksheet,
+@dataclass(frozen=True)
+class Kind:
+    """One kind of content file: where its files live, what they are called, how they are
+    read, and the page each one becomes. ``KINDS`` is the one list of them."""
+
+    folder: str
+    """The folder its files are in, which is also how more than one is called: 'modules'."""
+    singular: str
+    """What one is called in messages and commands: 'module'."""
+    model: type[ContentItem]
+    """What a file must hold."""
+    nav_title: str
+    """The navigation's section for their pages."""
+    template: str = "content-item.md"
+    """The template of each file's page, under templates/sidebyside/."""
+    index: str | None = None
+    """A page listing them all, first in their section (a path under docs/)."""
+    order_field: str | None = None
+    """A field that places each one in the course, unique across the kind. Without one,
+    files come in the order the course first refers to them."""
+    printable: bool = False
+    """Whether each page has a PDF of its own."""
+
+    @property
+    def plural(self) -> str:
+        return self.folder
+
+    @property
+    def starter(self) -> str:
+        """The commented starter file ``sidebyside new`` writes, under templates/sidebyside/."""
+        return f"starters/{self.singular}.yml"
+
+
+KINDS: dict[str, Kind] = {
+    kind.folder: kind
+    for kind in (
+        Kind("modules", "module", Module, "Modules", "module.md", order_field="order"),
+        Kind("scenarios", "scenario", Scenario, "Scenarios", "scenario.md", "scenarios/index.md"),
+        Kind("worksheets", "worksheet", Worksheet, "Worksheets", "worksheet.md", printable=True),
+    )
 }
+"""Every kind of content, in the order the navigation and messages list them. The first is
+the one a course cannot be without."""

@@ -24,6 +24,7 @@ from urllib.parse import unquote, urlsplit
 import markdown
 
 from .load import Course
+from .model import KINDS
 from .packs import WHOLE_COURSE, Pack, session_packs
 from .render import Renderer
 
@@ -157,8 +158,10 @@ def pdf_sources(
 ) -> dict[str, str]:
     """Each PDF's place in the site -> the HTML it is made from."""
     sources = {
-        f"worksheets/{worksheet.id}.pdf": renderer.worksheet_document(worksheet, paper)
-        for worksheet in course.worksheets.values()
+        f"{kind.folder}/{item.id}.pdf": renderer.print_document(kind, item, paper)
+        for kind in KINDS.values()
+        if kind.printable
+        for item in course.items[kind.folder].values()
     }
     guide_text = guide.read_text(encoding="utf-8") if guide else None
     guide_uri = guide.relative_to(docs_dir.resolve()).as_posix() if guide else ""

@@ -26,6 +26,7 @@ from .config import SideBySideConfig
 from .errors import ContentError
 from .headers import with_security_headers
 from .load import CONTENT_DIRS, Course, content_files, load_course
+from .model import KINDS
 from .packs import PACK_NAME, PACK_TITLE, Pack, with_session_pack_links
 from .pdf import (
     Document,
@@ -143,7 +144,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.course = Course(modules=(), scenarios={}, worksheets={})
+        self.course = Course.empty()
         self.loaded_once = False
         self.pdf_cache = PdfCache()
         self.preview_pdfs = PreviewPdfs()
@@ -269,12 +270,13 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         facilitators", then the hand-written pages: grouped under the section their front
         matter's ``nav_section`` names, or on their own."""
         nav: list[Any] = [{"Home": "index.md"}] if (docs_dir / "index.md").is_file() else []
-        nav.append({"Modules": [f"modules/{m.id}.md" for m in self.course.modules]})
-        nav.append({"Your progress": ["notes.md", "certificate.md"]})
-        scenarios = [f"scenarios/{i}.md" for i in self.course.scenarios]
-        nav.append({"Scenarios": ["scenarios/index.md", *scenarios]})
-        if self.course.worksheets:
-            nav.append({"Worksheets": [f"worksheets/{i}.md" for i in self.course.worksheets]})
+        for number, kind in enumerate(KINDS.values()):
+            entries = [f"{kind.folder}/index.md"] if kind.index else []
+            entries += [f"{kind.folder}/{item_id}.md" for item_id in self.course.items[kind.folder]]
+            if entries:
+                nav.append({kind.nav_title: entries})
+            if number == 0:  # after the modules, what the learner has done in them
+                nav.append({"Your progress": ["notes.md", "certificate.md"]})
         sections: dict[str, list[Any]] = {FACILITATORS: []}
         if self.config.pack_guide:
             sections[FACILITATORS].append(self.config.pack_guide)

@@ -27,7 +27,7 @@ from markupsafe import Markup
 
 from .batch import without_gc_pauses
 from .load import Course
-from .model import Question, Response, Scenario, Worksheet
+from .model import KINDS, ContentItem, Kind, Question, Response, Scenario, TextFormat, texts
 from .packs import Pack
 from .text import SafeMarkdown, literal
 from .worksheet_inputs import block_name, carried_over, input_name
@@ -182,7 +182,9 @@ class Renderer:
             block_name=block_name,
             input_name=input_name,
             carried_over=carried_over,
+            texts=lambda item: list(texts(item)),
         )
+        self._env.tests["markdown"] = lambda format: format is TextFormat.MARKDOWN
         self._env.globals.update(verdict_names=VERDICT_NAMES, site_name=site_name)
         self._stashed: dict[str, str] = {}
 
@@ -207,29 +209,29 @@ class Renderer:
 
     @without_gc_pauses()
     def pages(self, course: Course, pdf_paper: str | None = None) -> list[Page]:
-        """Every generated page of the course; with a paper size, worksheets link their PDF."""
+        """Every generated page of the course; with a paper size, printable kinds' pages
+        link their PDF."""
         pages = [
-            Page(
-                f"modules/{module.id}.md",
-                self._render("module.md", module=module, course=course),
-            )
-            for module in course.modules
+            Page("notes.md", self._render("notes.md", course=course)),
+            Page("certificate.md", self._render("certificate.md", course=course)),
+            Page(ROLE_PLAY_PAGE, self._render("role-play-cards.md", course=course)),
         ]
-        pages.append(Page("notes.md", self._render("notes.md", course=course)))
-        pages.append(Page("certificate.md", self._render("certificate.md", course=course)))
-        pages.append(Page("scenarios/index.md", self._render("scenarios.md", course=course)))
-        pages.append(Page(ROLE_PLAY_PAGE, self._render("role-play-cards.md", course=course)))
-        pages += [
-            Page(
-                f"scenarios/{scenario.id}.md",
-                self._render(
-                    "scenario.md",
-                    scenario=scenario,
-                    module=course.module_of(scenario.id, "scenarios"),
-                ),
-            )
-            for scenario in course.scenarios.values()
-        ]
+        for kind in KINDS.values():
+            if kind.index:  # a page listing them all, from the template named like the folder
+                listing = self._render(f"{kind.folder}.md", course=course)
+                pages.append(Page(f"{kind.folder}/index.md", listing))
+            for item in course.items[kind.folder].values():
+                pdf_name = f"{item.id}.pdf" if pdf_paper and kind.printable else ""
+                content = self._render(
+                    kind.template,
+                    item=item,
+                    course=course,
+                    pdf_name=pdf_name,
+                    paper_name=PAPER_NAMES.get(pdf_paper or "", ""),
+                    **{kind.singular: item},
+                )
+                pages.append(Page(f"{kind.folder}/{item.id}.md", content))
+        # Print views of each scenario, which its page links to.
         for scenario in course.scenarios.values():
             pages.append(
                 Page(
@@ -246,28 +248,19 @@ class Renderer:
                         in_nav=False,
                     )
                 )
-        pages += [
-            Page(
-                f"worksheets/{worksheet.id}.md",
-                self._render(
-                    "worksheet.md",
-                    worksheet=worksheet,
-                    pdf_name=f"{worksheet.id}.pdf" if pdf_paper else "",
-                    paper_name=PAPER_NAMES.get(pdf_paper or "", ""),
-                ),
-            )
-            for worksheet in course.worksheets.values()
-        ]
         return pages
 
     def unavailable_page(self, item_id: str) -> str:
         """Stands in, while previewing, for the page of a content file that has never loaded."""
         return self._render("unavailable.md", item_id=item_id)
 
-    def worksheet_document(self, worksheet: Worksheet, paper: str) -> str:
-        """A worksheet as a standalone HTML document for printing to PDF."""
+    def print_document(self, kind: Kind, item: ContentItem, paper: str) -> str:
+        """A printable kind's file (a worksheet) as a standalone HTML document for a PDF."""
         return self._render(
-            "pdf/worksheet.html", worksheet=worksheet, paper=paper, footer=worksheet.title
+            f"pdf/{kind.singular}.html",
+            paper=paper,
+            footer=getattr(item, "title", item.id),
+            **{kind.singular: item},
         )
 
     def pack_document(self, pack: Pack, course: Course, guide_html: str, paper: str) -> str:

@@ -19,9 +19,8 @@ from yaml.reader import Reader
 from yaml.resolver import Resolver
 from yaml.scanner import Scanner
 
-from .errors import Problem
+from .errors import ContentError, ContentPath, Problem
 
-Path = tuple[str | int, ...]
 # libyaml's marks and PyYAML's own have the same line and column attributes.
 Mark = Any
 
@@ -38,10 +37,10 @@ _EMPTY = "the file is empty; write the content or delete the file"
 class Positions:
     """Where each value and each mapping key starts, by path into the data."""
 
-    values: dict[Path, Mark] = field(default_factory=dict)
-    keys: dict[Path, Mark] = field(default_factory=dict)
+    values: dict[ContentPath, Mark] = field(default_factory=dict)
+    keys: dict[ContentPath, Mark] = field(default_factory=dict)
 
-    def of_value(self, path: Path) -> tuple[int, int]:
+    def of_value(self, path: ContentPath) -> tuple[int, int]:
         """1-based (line, column) of the value at ``path``, or of the nearest enclosing value
         that exists."""
         for end in range(len(path), -1, -1):
@@ -49,7 +48,7 @@ class Positions:
                 return _line_and_column(self.values[path[:end]])
         return (1, 1)
 
-    def of_key(self, path: Path) -> tuple[int, int]:
+    def of_key(self, path: ContentPath) -> tuple[int, int]:
         mark = self.keys.get(path)
         return _line_and_column(mark) if mark else self.of_value(path)
 
@@ -110,7 +109,7 @@ class _EventReading:
 
     # One get_event() per event, dispatched on its exact type: this loop is most of the
     # time spent loading a course.
-    def _value(self, event: Any, path: Path, depth: int) -> Any:
+    def _value(self, event: Any, path: ContentPath, depth: int) -> Any:
         kind = type(event)
         if kind is yaml.AliasEvent:
             raise _YamlProblem(event.start_mark, _ALIAS)
@@ -138,7 +137,7 @@ class _EventReading:
             mapping[key] = self._value(self.get_event(), (*path, key), depth + 1)
         return mapping
 
-    def _key(self, event: Any, mapping: dict[str, Any], path: Path) -> str:
+    def _key(self, event: Any, mapping: dict[str, Any], path: ContentPath) -> str:
         if type(event) is yaml.ScalarEvent:
             tag = self._scalar_tag(event)
             if tag == f"{_CORE}merge":
@@ -209,14 +208,14 @@ def _parse(text: str, reader_class: type[_EventReading]) -> tuple[Any, Positions
 
 
 def read_document(path: str, raw: bytes) -> Document:
-    """Parse one file's bytes into plain data and its positions; raise ``Problem`` list."""
+    """Parse one file's bytes into plain data and its positions; raise ``ContentError``."""
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         before = raw[: error.start]
         line = before.count(b"\n") + 1
         column = error.start - (before.rfind(b"\n") + 1) + 1
-        raise ProblemsFound(
+        raise ContentError(
             [Problem(path, line, column, "this file is not UTF-8 text; save it as UTF-8")]
         ) from None
     try:
@@ -227,9 +226,7 @@ def read_document(path: str, raw: bytes) -> Document:
                 raise
             data, positions = _parse(text, _PythonEventReader)
     except _YamlProblem as problem:
-        raise ProblemsFound(
-            [Problem(path, problem.line, problem.column, problem.message)]
-        ) from None
+        raise ContentError([Problem(path, problem.line, problem.column, problem.message)]) from None
     except yaml.reader.ReaderError as error:
         read = text[: error.position]
         line, column = read.count("\n") + 1, error.position - (read.rfind("\n") + 1) + 1
@@ -239,27 +236,21 @@ def read_document(path: str, raw: bytes) -> Document:
             if isinstance(error.character, int)
             else f"invalid YAML: {error.reason}"
         )
-        raise ProblemsFound([Problem(path, line, column, message)]) from None
+        raise ContentError([Problem(path, line, column, message)]) from None
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         tab = _tab_in_indentation(text, line)
         if tab:
             message = "YAML indents with spaces, not tabs; replace the tab here with spaces"
-            raise ProblemsFound([Problem(path, line, tab, message)]) from None
+            raise ContentError([Problem(path, line, tab, message)]) from None
         what = error.problem or error.context or "unreadable YAML"
         if "expected ','" in what:
             what += " (inside [...] or {...}, put any item holding ',', ':', '?' or '#' in quotes)"
-        raise ProblemsFound([Problem(path, line, column, f"invalid YAML: {what}")]) from None
+        raise ContentError([Problem(path, line, column, f"invalid YAML: {what}")]) from None
     except yaml.YAMLError as error:
-        raise ProblemsFound([Problem(path, 1, 1, f"invalid YAML: {error}")]) from None
+        raise ContentError([Problem(path, 1, 1, f"invalid YAML: {error}")]) from None
     return Document(path, data, positions)
-
-
-class ProblemsFound(Exception):
-    def __init__(self, problems: list[Problem]) -> None:
-        super().__init__(problems)
-        self.problems = problems
 
 
 def _tag_message(tag: str) -> str:
