@@ -32,7 +32,6 @@ from .model import (
 from .text import text_problems
 from .yamlsource import Document, read_document
 
-CONTENT_DIRS = tuple(KINDS)  # modules, scenarios, worksheets
 SUFFIXES = (".yml", ".yaml")
 Items = Mapping[str, Mapping[str, ContentItem]]
 """Content by kind's folder, then by id, each kind in course order."""
@@ -144,7 +143,7 @@ def content_files(root: Path) -> list[Path]:
     whether each is a readable file inside the course is checked when it is read."""
     return sorted(
         path
-        for folder in CONTENT_DIRS
+        for folder in KINDS
         if (root / folder).is_dir()
         for path in (root / folder).iterdir()
         if path.suffix.lower() in SUFFIXES

@@ -25,7 +25,7 @@ from mkdocs.utils.meta import get_data
 from .config import SideBySideConfig
 from .errors import ContentError
 from .headers import with_security_headers
-from .load import CONTENT_DIRS, Course, content_files, load_course
+from .load import Course, content_files, load_course
 from .model import KINDS
 from .packs import PACK_NAME, PACK_TITLE, Pack, with_session_pack_links
 from .pdf import (
@@ -359,7 +359,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
             root = self._content_root(config)
-            for folder in CONTENT_DIRS:
+            for folder in KINDS:
                 if (root / folder).is_dir():
                     server.watch(str(root / folder))
         return server
