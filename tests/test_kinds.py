@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated
 
 import pytest
+from pydantic import Field
 
 from sidebyside.authoring import schemas
 from sidebyside.cli import main
@@ -25,7 +26,7 @@ class Term(ContentItem):
     """The term."""
     meaning: Markdown
     """What it means here."""
-    modules: list[Annotated[Id, RefersTo("modules")]] = []
+    modules: list[Annotated[Id, RefersTo("modules")]] = Field(default_factory=list)
     """Modules that use it."""
 
 
@@ -49,7 +50,7 @@ def test_a_new_kind_gets_pages_navigation_and_counts(
     (course / "terms").mkdir()
     (course / "terms/lre.yml").write_text(TERM)
     html = page_text(build_site(course), "terms/lre")
-    assert "<h1 id=\"least-restrictive-environment\">Least restrictive environment</h1>" in html
+    assert '<h1 id="least-restrictive-environment">Least restrictive environment</h1>' in html
     assert "<p>Where a student learns <em>alongside</em> peers" in html
     navigation = re.findall(r'class="md-ellipsis">\s*(.*?)\s*</span>', html)
     assert navigation.index("Worksheets") < navigation.index("Glossary")

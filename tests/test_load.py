@@ -257,7 +257,7 @@ def test_worksheet_lines_that_would_share_saved_entries(course: Path) -> None:
         f"worksheets/starter-agreement.yml:10:18: {clash}",
         f"worksheets/starter-agreement.yml:10:33: {clash}",
         "worksheets/starter-agreement.yml:15:17: this checklist item has no letters or digits "
-        "to name what learners type by; give it a 'key' of lower-case letters, digits and "
+        "to name what learners type by; give it a 'key' of lowercase letters, digits and "
         "hyphens",
     ]
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 
+from .interface import PAPER_NAMES
+
 
 class SideBySideConfig(Config):
     enabled = c.Type(bool, default=True)
@@ -17,7 +19,7 @@ class SideBySideConfig(Config):
     # Printing
     pdf = c.Type(bool, default=True)
     """Make PDFs of the worksheets and the facilitator's pack; false for fast previews."""
-    paper = c.Choice(("letter", "a4"), default="letter")
+    paper = c.Choice(tuple(PAPER_NAMES), default="letter")
     """Paper size of the PDFs."""
     pack_guide = c.Type(str, default="")
     """Page in docs/ that opens the facilitator's pack (its session plans); '' for none.

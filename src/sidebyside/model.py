@@ -375,7 +375,7 @@ class _Named(Part):
 
     key: Id | None = None
     """What names the saved entries, in place of the text: set it to keep what learners
-    typed when you reword the text (lower-case letters, digits and hyphens)."""
+    typed when you reword the text (lowercase letters, digits and hyphens)."""
 
     def _name_from(self, text: str | None, fallback: str = "") -> str:
         return self.key or slug(text or "") or fallback
@@ -513,7 +513,7 @@ def _name_clashes(named: list[Any], path: ContentPath, noun: str) -> list[tuple[
                 (
                     at,
                     f"this {noun} has no letters or digits to name what learners type by; "
-                    "give it a 'key' of lower-case letters, digits and hyphens",
+                    f"give it a 'key' of {ID_RULE}",
                 )
             )
             continue

@@ -26,8 +26,20 @@ from jinja2 import (
 from markupsafe import Markup
 
 from .batch import without_gc_pauses
+from .interface import AUDIENCE_NAMES, PAPER_NAMES, ROLE_NAMES, VERDICT_NAMES
 from .load import Course
-from .model import KINDS, ContentItem, Kind, Question, Response, Scenario, TextFormat, texts
+from .model import (
+    KINDS,
+    VERDICTS,
+    Audience,
+    ContentItem,
+    Kind,
+    Question,
+    Response,
+    Scenario,
+    TextFormat,
+    texts,
+)
 from .packs import Pack
 from .text import SafeMarkdown, literal
 from .worksheet_inputs import block_name, carried_over, input_name
@@ -40,19 +52,6 @@ FACILITATOR_NOTES = "<!-- sidebyside:facilitator-notes -->"
 PACK_LINKS = "<!-- sidebyside:packs -->"
 ROLE_PLAY_PAGE = "role-play-cards.md"
 
-ROLE_NAMES = {
-    "teacher": "teacher",
-    "teacher2": "teacher",
-    "ia": "IA",
-    "ia2": "IA",
-    "bt": "behavior technician",
-    "bcba": "BCBA",
-    "admin": "administrator",
-    "parent": "parent",
-}
-AUDIENCE_NAMES = {"teacher": "teachers", "ia": "IAs", "facilitator": "facilitators"}
-VERDICT_NAMES = {"bad": "Bad", "mixed": "Mixed", "good": "Good"}
-PAPER_NAMES = {"letter": "US Letter", "a4": "A4"}
 _PLACEHOLDER = re.compile(r"<!-- sidebyside-block \d+ -->")
 # Only a marker alone on its line counts: one quoted in text or code stays as is.
 _MARKER_TEMPLATES = {
@@ -122,7 +121,7 @@ def choice_order(responses: Sequence[Response], seed: str) -> list[tuple[int, Re
 
 def side_by_side(responses: Sequence[Response]) -> list[tuple[int, Response]]:
     """The responses ordered bad, mixed, good, each keeping its position in the file."""
-    rank = {verdict: n for n, verdict in enumerate(VERDICT_NAMES)}
+    rank = {verdict: n for n, verdict in enumerate(VERDICTS)}
     return sorted(enumerate(responses), key=lambda pair: rank[pair[1].verdict])
 
 
@@ -136,7 +135,7 @@ def role_name(key: str) -> str:
     return ROLE_NAMES.get(key, key.replace("-", " "))
 
 
-def audience_text(audience: Sequence[str]) -> str:
+def audience_text(audience: Sequence[Audience]) -> str:
     names = [AUDIENCE_NAMES[a] for a in audience]
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
