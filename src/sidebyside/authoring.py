@@ -4,16 +4,35 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .errors import ContentError
 from .load import content_files, read_content_file
-from .model import ID_EXAMPLE, ID_RULE, KINDS, is_id
+from .model import ID_EXAMPLE, ID_RULE, KINDS, TextFormat, is_id
 from .render import TEMPLATES
 from .yamlsource import read_document
 
 SCHEMA_DIR = "schemas"
+
+
+def _with_formats_described(node: Any) -> None:
+    """Each described text field's description ends by saying how it is written, from the
+    format the model gives it (the schema's ``contentMediaType``)."""
+    if isinstance(node, list):
+        for value in node:
+            _with_formats_described(value)
+    if not isinstance(node, dict):
+        return
+    if isinstance(node.get("description"), str):
+        inner = [node, node.get("items"), node.get("additionalProperties"), *node.get("anyOf", [])]
+        media = {part.get("contentMediaType") for part in inner if isinstance(part, dict)}
+        named = [format for format in TextFormat if format.media_type in media]
+        if named:
+            node["description"] = f"{node['description'].rstrip('.')} ({named[0].value})."
+    for value in node.values():
+        _with_formats_described(value)
 
 
 def schemas() -> dict[str, str]:
@@ -21,6 +40,7 @@ def schemas() -> dict[str, str]:
     result = {}
     for kind in KINDS.values():
         schema = kind.model.model_json_schema()
+        _with_formats_described(schema)
         schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
         schema["title"] = f"Side by Side {kind.singular}"
         result[f"{kind.singular}.schema.json"] = json.dumps(schema, indent=2) + "\n"

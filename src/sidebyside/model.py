@@ -18,11 +18,13 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Field,
+    GetJsonSchemaHandler,
     PrivateAttr,
     StringConstraints,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import CoreSchema, PydanticCustomError
 
 from .errors import ContentPath
 
@@ -50,10 +52,23 @@ NOT_EMPTY = r"\S"
 
 class TextFormat(Enum):
     """How a text field is written and shown: the one place that says so, for rendering,
-    the checks on content text and anything else that walks a course's texts."""
+    the checks on content text, the JSON Schema's descriptions and anything else that walks
+    a course's texts."""
 
     MARKDOWN = "Markdown"
     ONE_LINE = "plain text on one line"
+
+    @property
+    def media_type(self) -> str:
+        return "text/markdown" if self is TextFormat.MARKDOWN else "text/plain"
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        """The format in the schema, as JSON Schema's own ``contentMediaType``."""
+        schema = handler(core_schema)
+        schema["contentMediaType"] = self.media_type
+        return schema
 
 
 _TEXT = StringConstraints(min_length=1, pattern=NOT_EMPTY)
@@ -157,38 +172,38 @@ def _marked_in(
 
 class Section(Part):
     heading: OneLine
-    """The section's heading, plain text."""
+    """The section's heading."""
     body: Markdown
-    """The section's text (Markdown)."""
+    """The section's text."""
 
 
 class Facilitator(Part):
     minutes: int = Field(ge=1, le=600)
     """How long the module takes in a group session."""
     notes: Markdown
-    """Guidance for whoever runs the session (Markdown)."""
+    """Guidance for whoever runs the session."""
     activities: list[Markdown] = []
-    """Group activities, each with timing and materials (Markdown)."""
+    """Group activities, each with timing and materials."""
 
 
 class Option(Part):
     text: Markdown
-    """The answer as the learner reads it (Markdown)."""
+    """The answer as the learner reads it."""
     correct: bool = False
     """True for a right answer."""
     feedback: Markdown
-    """Shown when this option is chosen: why it is right or not (Markdown)."""
+    """Shown when this option is chosen: why it is right or not."""
 
 
 class Question(Part):
     prompt: Markdown
-    """The question, ideally a situation to judge (Markdown)."""
+    """The question, ideally a situation to judge."""
     type: QuestionType
     """single: one right option; multiple: one or more; true-false: two options, one right."""
     options: list[Option] = Field(min_length=2)
     """The answers to choose from."""
     explanation: Markdown
-    """Shown after answering, whatever was chosen (Markdown)."""
+    """Shown after answering, whatever was chosen."""
 
     @model_validator(mode="after")
     def _right_number_correct(self) -> Question:
@@ -220,7 +235,7 @@ class Module(ContentItem):
     minutes: int = Field(ge=1, le=600)
     """Estimated time for one learner, in minutes."""
     summary: Markdown
-    """One or two sentences for the course home page (Markdown)."""
+    """One or two sentences for the course home page."""
     objectives: list[Markdown] = Field(min_length=1)
     """What the learner will be able to do afterwards."""
     sections: list[Section] = Field(min_length=1)
@@ -287,7 +302,7 @@ class Response(Part):
     lines: list[Line] = Field(min_length=1)
     """The conversation, line by line."""
     why: Markdown
-    """Why this works or does not, for the partnership and the student (Markdown)."""
+    """Why this works or does not, for the partnership and the student."""
 
 
 class Contrast(Part):
@@ -303,7 +318,7 @@ class Scenario(ContentItem):
     title: OneLine
     """The scenario's title."""
     situation: Markdown
-    """What happened (Markdown)."""
+    """What happened."""
     characters: dict[Id, OneLine] = Field(min_length=2)
     """Role key to name, such as {teacher: Ms. Rivera, ia: Mr. Chen}."""
     raised_by: Id | None = None
@@ -317,7 +332,7 @@ class Scenario(ContentItem):
     discuss: list[Markdown] = []
     """Discussion questions for a group session."""
     roleplay: dict[Id, Markdown] = {}
-    """A role-play card per character key (Markdown)."""
+    """A role-play card per character key."""
     sources: list[Markdown] = []
     """References the scenario relies on."""
 
@@ -392,7 +407,7 @@ class Entry(_Named):
     """A line of a worksheet: written as its text alone, or as text and key."""
 
     text: OneLine
-    """What the line says (plain text)."""
+    """What the line says."""
 
     model_config = ConfigDict(**Part.model_config, json_schema_extra=_text_or_keys)
 
@@ -408,7 +423,7 @@ class Entry(_Named):
 
 class MarkdownEntry(Entry):
     text: Markdown
-    """What the line says (Markdown)."""
+    """What the line says."""
 
 
 class MatrixRow(Entry):
@@ -418,7 +433,7 @@ class MatrixRow(Entry):
     """Who does it, when law or policy has settled that: one of the columns (shown ticked
     and locked), or anyone else, such as 'The school nurse decides'."""
     why: Markdown | None = None
-    """Why it is decided, shown under the task (Markdown): the rule or policy."""
+    """Why it is decided, shown under the task: the rule or policy."""
 
     @model_validator(mode="after")
     def _why_explains_a_decision(self) -> MatrixRow:
@@ -537,7 +552,7 @@ class Worksheet(ContentItem):
     title: OneLine
     """The worksheet's title."""
     purpose: Markdown
-    """What it is for, who fills it in and when (Markdown)."""
+    """What it is for, who fills it in and when."""
     blocks: list[Block] = Field(min_length=1)
     """The worksheet's parts, in order."""
     sources: list[Markdown] = []
