@@ -181,9 +181,12 @@ def test_the_guide_links_every_pack(pdf_site: Path) -> None:
 def test_a_rebuild_remakes_only_the_pdfs_whose_content_changed(
     course: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import markdown
+
     from sidebyside import pdf
     from sidebyside.load import load_course
     from sidebyside.render import Renderer
+    from sidebyside.setaside import SetAsideExtension
 
     enable_pdfs(course)
     made: list[str] = []
@@ -198,15 +201,16 @@ def test_a_rebuild_remakes_only_the_pdfs_whose_content_changed(
     docs, guide = course / "docs", course / "docs/facilitator-guide.md"
 
     def build() -> dict[str, bytes]:
-        documents = pdf.course_pdfs(
+        printing = pdf.Printing(
             load_course(course),
             Renderer(site_name="Sample course"),
             "letter",
-            guide,
             docs,
-            lambda uri: uri,
-            cache,
+            guide,
+            link=lambda uri: uri,
+            to_html=lambda text: markdown.markdown(text, extensions=[SetAsideExtension()]),
         )
+        documents = pdf.course_pdfs(printing, cache)
         return {document.uri: document.content for document in documents}
 
     first = build()

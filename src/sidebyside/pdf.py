@@ -21,15 +21,11 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-import markdown
-
 from .load import Course
 from .model import KINDS
 from .packs import WHOLE_COURSE, Pack, session_packs
 from .render import Renderer
 
-# The hand-written guide is trusted text: full Markdown, as on the site.
-_GUIDE_EXTENSIONS = ["tables", "admonition", "attr_list", "md_in_html", "sane_lists", "toc"]
 log = logging.getLogger("mkdocs.plugins.sidebyside.pdf")
 
 
@@ -108,19 +104,27 @@ Link = Callable[[str], str]
 """A page's source path (``modules/partners.md``) -> its address, as a PDF links to it."""
 
 
-def guide_html(
-    guide: str,
-    course: Course,
-    renderer: Renderer,
-    link: Link,
-    guide_uri: str,
-    packs: list[Pack],
-    paper: str,
-) -> str:
+@dataclass(frozen=True)
+class Printing:
+    """What a build's PDFs are made from."""
+
+    course: Course
+    renderer: Renderer
+    paper: str
+    docs_dir: Path
+    guide: Path | None
+    """The hand-written page that opens the print packs, if any."""
+    link: Link
+    to_html: Callable[[str], str]
+    """The site's own Markdown conversion, for the guide: the guide is trusted text, and
+    prints as the site shows it."""
+
+
+def guide_html(guide: str, printing: Printing, guide_uri: str, packs: list[Pack]) -> str:
     """Guide Markdown as HTML for a pack: generated parts filled in, links to built pages."""
     folder = posixpath.dirname(guide_uri)
-    text = renderer.fill_markers(guide, course, link, packs, paper)
-    html = renderer.restore(markdown.markdown(text, extensions=_GUIDE_EXTENSIONS))
+    course, renderer, link = printing.course, printing.renderer, printing.link
+    html = printing.to_html(renderer.fill_markers(guide, course, link, packs, printing.paper))
 
     def built(match: re.Match[str]) -> str:
         target = posixpath.normpath(posixpath.join(folder, match["target"]))
@@ -134,41 +138,33 @@ def course_packs(guide: str | None, guide_uri: str) -> list[Pack]:
     return [WHOLE_COURSE, *(session_packs(guide, guide_uri) if guide else [])]
 
 
-def course_pdfs(
-    course: Course,
-    renderer: Renderer,
-    paper: str,
-    guide: Path | None,
-    docs_dir: Path,
-    link: Link,
-    cache: PdfCache | None = None,
-) -> list[Document]:
-    """A PDF of every worksheet, and the print packs."""
+def course_pdfs(printing: Printing, cache: PdfCache | None = None) -> list[Document]:
+    """A PDF of every printable file (the worksheets), and the print packs."""
     cache = cache or PdfCache()
-    sources = pdf_sources(course, renderer, paper, guide, docs_dir, link)
+    sources = pdf_sources(printing)
     cache.keep_only(list(sources.values()))
     return [
-        Document(uri, cache.get(html, lambda text: html_to_pdf(text, docs_dir)))
+        Document(uri, cache.get(html, lambda text: html_to_pdf(text, printing.docs_dir)))
         for uri, html in sources.items()
     ]
 
 
-def pdf_sources(
-    course: Course, renderer: Renderer, paper: str, guide: Path | None, docs_dir: Path, link: Link
-) -> dict[str, str]:
+def pdf_sources(printing: Printing) -> dict[str, str]:
     """Each PDF's place in the site -> the HTML it is made from."""
+    course, renderer, paper = printing.course, printing.renderer, printing.paper
     sources = {
         f"{kind.folder}/{item.id}.pdf": renderer.print_document(kind, item, paper)
         for kind in KINDS.values()
         if kind.printable
         for item in course.items[kind.folder].values()
     }
+    guide = printing.guide
     guide_text = guide.read_text(encoding="utf-8") if guide else None
-    guide_uri = guide.relative_to(docs_dir.resolve()).as_posix() if guide else ""
+    guide_uri = guide.relative_to(printing.docs_dir.resolve()).as_posix() if guide else ""
     packs = course_packs(guide_text, guide_uri)
     for pack in packs:
         part = pack.guide if pack.guide is not None else guide_text
-        html = guide_html(part, course, renderer, link, guide_uri, packs, paper) if part else ""
+        html = guide_html(part, printing, guide_uri, packs) if part else ""
         sources[pack.uri] = renderer.pack_document(pack, course, html, paper)
     return sources
 

@@ -8,10 +8,12 @@ import html
 import logging
 import os
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin
 
+import markdown
 import rcssmin
 import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
@@ -33,12 +35,14 @@ from .pdf import (
     Link,
     PdfCache,
     PreviewPdfs,
+    Printing,
     course_packs,
     course_pdfs,
     pdf_sources,
 )
 from .render import ROLE_PLAY_PAGE, Renderer
 from .render import Page as GeneratedPage
+from .setaside import SetAsideExtension
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/sidebyside"
@@ -114,6 +118,17 @@ def abbreviations(config: MkDocsConfig) -> dict[str, str]:
     return found
 
 
+def site_markdown(config: MkDocsConfig) -> Callable[[str], str]:
+    """Markdown to HTML as the site converts its pages, with mkdocs.yml's extensions."""
+
+    def to_html(text: str) -> str:
+        return markdown.markdown(
+            text, extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+
+    return to_html
+
+
 @functools.cache
 def asset(name: str) -> str:
     """One of our scripts or stylesheets as the site serves it: minified, since every
@@ -160,6 +175,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         if not self.config.enabled:
             return config
+        config.markdown_extensions.append(SetAsideExtension())  # type: ignore[arg-type]
         root = self._content_root(config)
         try:
             course = load_course(root)
@@ -184,7 +200,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.pages = self._pages(docs_dir, root)
         self.packs = []
         self.pdfs = (
-            self._pdfs(docs_dir, config.site_dir, self._pdf_link(config)) if self.config.pdf else []
+            self._pdfs(docs_dir, config.site_dir, self._pdf_link(config), site_markdown(config))
+            if self.config.pdf
+            else []
         )
         config.extra_css.extend(f"{ASSET_DIR}/{name}" for name in STYLESHEETS)
         config.extra_javascript.extend(f"{ASSET_DIR}/{name}" for name in SCRIPTS)
@@ -233,19 +251,19 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             )
         return guide
 
-    def _pdfs(self, docs_dir: Path, site_dir: str, link: Link) -> list[Document]:
+    def _pdfs(
+        self, docs_dir: Path, site_dir: str, link: Link, to_html: Callable[[str], str]
+    ) -> list[Document]:
         guide = self._guide(docs_dir)
         self.packs = course_packs(
             guide.read_text(encoding="utf-8") if guide else None, self.config.pack_guide
         )
-        if self.serving:
-            sources = pdf_sources(
-                self.course, self.renderer, self.config.paper, guide, docs_dir, link
-            )
-            return self.preview_pdfs.documents(sources, docs_dir, Path(site_dir))
-        return course_pdfs(
-            self.course, self.renderer, self.config.paper, guide, docs_dir, link, self.pdf_cache
+        printing = Printing(
+            self.course, self.renderer, self.config.paper, docs_dir, guide, link, to_html
         )
+        if self.serving:
+            return self.preview_pdfs.documents(pdf_sources(printing), docs_dir, Path(site_dir))
+        return course_pdfs(printing, self.pdf_cache)
 
     @staticmethod
     def _pdf_link(config: MkDocsConfig) -> Link:
@@ -331,11 +349,6 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         return self.renderer.fill_markers(
             markdown, self.course, link, self.packs if self.pdfs else [], self.config.paper
         )
-
-    def on_page_content(
-        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
-    ) -> str | None:
-        return self.renderer.restore(html) if self.config.enabled else html
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         # Material's search dialog has no accessible name; give it one.

@@ -1,8 +1,8 @@
 """Turns a loaded course into Markdown pages through Jinja2 templates.
 
 No file access beyond reading templates (and Jinja's cache of them compiled), and nothing
-from MkDocs: the pages could feed any static-site engine. The same course always renders to
-the same text.
+from MkDocs: each page's Markdown holds all it needs (see ``setaside``), so the pages could
+feed any static-site engine. The same course always renders to the same text.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from .model import (
     texts,
 )
 from .packs import Pack
+from .setaside import set_aside
 from .text import SafeMarkdown, literal
 from .worksheet_inputs import block_name, carried_over, input_name
 
@@ -52,7 +53,6 @@ FACILITATOR_NOTES = "<!-- sidebyside:facilitator-notes -->"
 PACK_LINKS = "<!-- sidebyside:packs -->"
 ROLE_PLAY_PAGE = "role-play-cards.md"
 
-_PLACEHOLDER = re.compile(r"<!-- sidebyside-block \d+ -->")
 # Only a marker alone on its line counts: one quoted in text or code stays as is.
 _MARKER_TEMPLATES = {
     re.compile(rf"^{re.escape(marker)}[ \t]*$", re.MULTILINE): template
@@ -177,7 +177,7 @@ class Renderer:
             scenario_key=scenario_key,
             css_string=css_string,
             side_by_side=side_by_side,
-            stash=self._stash,
+            set_aside=set_aside,
             block_name=block_name,
             input_name=input_name,
             carried_over=carried_over,
@@ -185,23 +185,6 @@ class Renderer:
         )
         self._env.tests["markdown"] = lambda format: format is TextFormat.MARKDOWN
         self._env.globals.update(verdict_names=VERDICT_NAMES, site_name=site_name)
-        self._stashed: dict[str, str] = {}
-
-    def _stash(self, html: str) -> Markup:
-        """Sets finished HTML aside, leaving a comment in its place (see ``restore``)."""
-        placeholder = f"<!-- sidebyside-block {len(self._stashed)} -->"
-        self._stashed[placeholder] = str(html)
-        return Markup(f"\n\n{placeholder}\n\n")
-
-    def restore(self, html: str) -> str:
-        """Puts stashed HTML back into a page the site engine has converted.
-
-        Templates wrap every stretch of finished HTML (a module's sections, a quiz, a
-        worksheet form) in ``{% filter stash %}``, leaving only headings and short prose for
-        the site engine's Markdown: it passes over a comment instead of parsing all of that
-        HTML again, which would cost more than rendering it did.
-        """
-        return _PLACEHOLDER.sub(lambda match: self._stashed.get(match[0], match[0]), html)
 
     def _render(self, template: str, **context: object) -> str:
         return self._env.get_template(f"sidebyside/{template}").render(**context)
