@@ -264,24 +264,28 @@ class Module(ContentItem):
         ]
 
 
+def _pairs_alike(keys: list[str]) -> Iterator[tuple[int, int]]:
+    """(earlier, later) positions of each key that repeats an earlier one; empty keys
+    are left out."""
+    first: dict[str, int] = {}
+    for index, key in enumerate(keys):
+        if key and (earlier := first.setdefault(key, index)) != index:
+            yield earlier, index
+
+
 def _repeats(
     field: str, values: list[str], noun: str, *inner: str
 ) -> list[tuple[ContentPath, str]]:
     """Both places of each pair of values that read the same."""
-    first: dict[str, int] = {}
-    problems: list[tuple[ContentPath, str]] = []
-    for index, value in enumerate(values):
-        earlier = first.setdefault(" ".join(value.split()), index)
-        if earlier != index:
-            problems += [
-                (
-                    (field, at, *inner),
-                    f"{noun}s {earlier + 1} and {index + 1} read the same, so a learner's saved "
-                    "answer to one would overwrite the other; reword one or remove it",
-                )
-                for at in (earlier, index)
-            ]
-    return problems
+    return [
+        (
+            (field, at, *inner),
+            f"{noun}s {earlier + 1} and {index + 1} read the same, so a learner's saved "
+            "answer to one would overwrite the other; reword one or remove it",
+        )
+        for earlier, index in _pairs_alike([" ".join(value.split()) for value in values])
+        for at in (earlier, index)
+    ]
 
 
 # --- Scenarios -----------------------------------------------------------------------------
@@ -519,30 +523,25 @@ class Block(_Named):
 
 def _name_clashes(named: list[Any], path: ContentPath, noun: str) -> list[tuple[ContentPath, str]]:
     """Pieces whose saved entries would share a name, or that have no name at all."""
-    problems: list[tuple[ContentPath, str]] = []
-    first: dict[str, int] = {}
-    for index, piece in enumerate(named):
-        at = (*path, index)
-        if not piece.name:
-            problems.append(
-                (
-                    at,
-                    f"this {noun} has no letters or digits to name what learners type by; "
-                    f"give it a 'key' of {ID_RULE}",
-                )
-            )
-            continue
-        earlier = first.setdefault(piece.name, index)
-        if earlier != index:
-            problems += [
-                (
-                    (*path, place),
-                    f"{noun}s {earlier + 1} and {index + 1} both name their saved entries "
-                    f"'{piece.name}', so one would take the other's; reword one, or give one "
-                    "a 'key'",
-                )
-                for place in (earlier, index)
-            ]
+    problems: list[tuple[ContentPath, str]] = [
+        (
+            (*path, index),
+            f"this {noun} has no letters or digits to name what learners type by; "
+            f"give it a 'key' of {ID_RULE}",
+        )
+        for index, piece in enumerate(named)
+        if not piece.name
+    ]
+    names = [piece.name for piece in named]
+    problems += [
+        (
+            (*path, place),
+            f"{noun}s {earlier + 1} and {index + 1} both name their saved entries "
+            f"'{names[index]}', so one would take the other's; reword one, or give one a 'key'",
+        )
+        for earlier, index in _pairs_alike(names)
+        for place in (earlier, index)
+    ]
     return problems
 
 

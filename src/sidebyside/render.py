@@ -164,25 +164,18 @@ class Renderer:
         )
         # Each question's key is written on four pages; work it out once per build.
         cached_key = functools.cache(essence_key)
-        self._env.filters.update(
-            question_key=lambda question: cached_key(question_essence(question)),
-            md=self._markdown.block,
-            md_inline=self._markdown.inline,
-            literal=literal,
-            role=role_name,
-            audience=audience_text,
-            short_hash=short_hash,
-            page_title=page_title,
-            choice_order=choice_order,
-            scenario_key=scenario_key,
-            css_string=css_string,
-            side_by_side=side_by_side,
-            set_aside=set_aside,
-            block_name=block_name,
-            input_name=input_name,
-            carried_over=carried_over,
-            texts=lambda item: list(texts(item)),
-        )
+        filters = self._env.filters
+        # Content text into HTML: Markdown, plain text, and text inside other languages.
+        filters.update(md=self._markdown.block, md_inline=self._markdown.inline)
+        filters.update(literal=literal, page_title=page_title, css_string=css_string)
+        filters.update(set_aside=set_aside, texts=lambda item: list(texts(item)))
+        # Names for people to read.
+        filters.update(role=role_name, audience=audience_text)
+        # Keys a learner's saved entries are kept under, and the order things are shown in.
+        filters.update(question_key=lambda question: cached_key(question_essence(question)))
+        filters.update(short_hash=short_hash, scenario_key=scenario_key)
+        filters.update(block_name=block_name, input_name=input_name, carried_over=carried_over)
+        filters.update(choice_order=choice_order, side_by_side=side_by_side)
         self._env.tests["markdown"] = lambda format: format is TextFormat.MARKDOWN
         self._env.globals.update(verdict_names=VERDICT_NAMES, site_name=site_name)
 
