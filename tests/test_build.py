@@ -285,9 +285,17 @@ def test_first_version_entries_follow_their_rows_through_later_edits() -> None:
 
 
 def test_our_assets_are_served_minified(sample_site: Path) -> None:
-    from sidebyside.plugin import ASSETS
+    from sidebyside.plugin import ASSETS, SCRIPTS, STYLESHEETS
 
-    for name in ("progress.js", "sidebyside.css"):
+    for name in [*SCRIPTS, *STYLESHEETS]:
         served = (sample_site / "assets/sidebyside" / name).read_text(encoding="utf-8")
         source = (ASSETS / name).read_text(encoding="utf-8")
         assert "/*" not in served and len(served) < 0.8 * len(source), name
+
+
+def test_every_page_loads_our_scripts_in_order(sample_site: Path) -> None:
+    from sidebyside.plugin import SCRIPTS
+
+    html = page_text(sample_site, "modules/first-steps")
+    loaded = re.findall(r'<script src="\.\./\.\./assets/sidebyside/([a-z-]+\.js)"></script>', html)
+    assert loaded == SCRIPTS

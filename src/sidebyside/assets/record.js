@@ -4,7 +4,8 @@
  * anywhere. A file that is not such a record, or was changed, changes nothing. */
 (function () {
   "use strict";
-  var store = window.sidebyside.store;
+  var sbs = window.sidebyside;
+  var store = sbs.store;
   var FORMAT = "side-by-side-progress";
   var KEY = /^(quiz|note|scenario|entries|worksheet):[A-Za-z0-9:._-]{1,200}$/;
   var LARGEST = 1000000;
@@ -77,7 +78,5 @@
     });
   }
 
-  function start() { document.querySelectorAll(".sbs-record").forEach(setUp); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  sbs.ready(function () { document.querySelectorAll(".sbs-record").forEach(setUp); });
 })();

@@ -2,7 +2,8 @@
  * The choice is kept in this browser's localStorage; nothing is sent anywhere. */
 (function () {
   "use strict";
-  var store = window.sidebyside.store;
+  var sbs = window.sidebyside;
+  var store = sbs.store;
 
   function load(id, key) {
     var saved = store.get("scenario:" + id);
@@ -37,29 +38,20 @@
       section.classList.add("sbs-chosen");
       var verdict = input.getAttribute("data-sbs-verdict");
       result.textContent = "";
-      var heading = document.createElement("p");
-      heading.className = "sbs-choice-verdict sbs-verdict-text-" + verdict;
-      heading.textContent = "You chose “" + input.getAttribute("data-sbs-label") + "”. This response is " +
-        verdict + ".";
+      var heading = sbs.el("p", "sbs-choice-verdict sbs-verdict-text-" + verdict, "You chose “" +
+        input.getAttribute("data-sbs-label") + "”. This response is " + verdict + ".");
       heading.tabIndex = -1;
       result.appendChild(heading);
       var why = section.querySelector(".sbs-why").cloneNode(true);
       why.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
       result.appendChild(why);
-      var next = document.createElement("p");
-      next.textContent = "Below, every response side by side, with the contrast between them.";
-      result.appendChild(next);
-      var again = document.createElement("button");
-      again.type = "button";
-      again.className = "md-button";
-      again.textContent = "Choose again";
-      again.addEventListener("click", function () {
+      result.appendChild(sbs.el("p", "", "Below, every response side by side, with the contrast between them."));
+      result.appendChild(sbs.button("md-button", "Choose again", function () {
         forget(id);
         ask();
         form.querySelectorAll("input").forEach(function (i) { i.checked = false; });
         form.querySelector("input").focus();
-      });
-      result.appendChild(again);
+      }));
       if (moveFocus) heading.focus();
     }
 
@@ -89,11 +81,8 @@
     });
   }
 
-  function start() {
+  sbs.ready(function () {
     document.querySelectorAll("form.sbs-choose").forEach(setUp);
     showIndex();
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  });
 })();
