@@ -15,6 +15,7 @@
   }
 
   function certificate(root) {
+    var words = sbs.words("certificate");
     var modules = Array.prototype.slice.call(root.querySelectorAll("[data-sbs-questions]"));
     var left = modules.filter(function (node) { return sbs.progress.stateOf(node).state !== "done"; });
     var gate = root.querySelector(".sbs-certificate-gate");
@@ -22,8 +23,7 @@
     var sheet = document.querySelector(".sbs-certificate-sheet");
     gate.textContent = "";
     if (left.length) {
-      gate.appendChild(el("p", "", "Finish every module's self-check to unlock the certificate. " +
-        "Still to finish:"));
+      gate.appendChild(el("p", "", words.locked));
       var list = el("ul", "sbs-certificate-left");
       left.forEach(function (node) {
         var item = el("li");
@@ -35,7 +35,7 @@
       if (sheet) sheet.hidden = true;
       return;
     }
-    gate.appendChild(el("p", "", "Every module is done. Type your name and print your certificate."));
+    gate.appendChild(el("p", "", words.open));
     form.hidden = false;
     var name = form.querySelector("input");
     var error = form.querySelector(".sbs-certificate-error");
@@ -76,7 +76,7 @@
         sbs.print();
         return;
       }
-      showError("Type your name first: it is printed on the certificate.");
+      showError(words["no-name"]);
       name.focus();
     });
   }

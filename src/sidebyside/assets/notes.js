@@ -18,6 +18,6 @@
     sbs.action("clear-notes", function () {
       store.keys("note:").forEach(store.remove);
       document.querySelectorAll("textarea[data-sbs-note]").forEach(function (area) { area.value = ""; });
-    }, "Delete every note you have written in this course, in this browser?");
+    }, sbs.words("notes").clear);
   });
 })();

@@ -1,8 +1,22 @@
-/* Side by Side: what the page scripts share, on `window.sidebyside`: making elements and
- * buttons, the page's action buttons, and starting once the page has been read. */
+/* Side by Side: what the page scripts share. The words they show are the page's own: each
+ * template that needs some writes them in a JSON data block (templates/sidebyside/strings.html),
+ * so that a translated page brings its words with it and no script keeps a copy. */
 (function () {
   "use strict";
   var sbs = window.sidebyside = window.sidebyside || {};
+
+  /* One part of the interface's words, by name ("quiz", "progress"...): {} if the page has none. */
+  sbs.words = function (part) {
+    var block = document.querySelector("script.sbs-strings[data-sbs-part='" + part + "']");
+    try { return JSON.parse(block.textContent) || {}; } catch (e) { return {}; }
+  };
+
+  /* `text` with each {name} in it replaced by values[name]. */
+  sbs.fill = function (text, values) {
+    return String(text || "").replace(/\{([a-z]+)\}/g, function (whole, name) {
+      return name in values ? values[name] : whole;
+    });
+  };
 
   sbs.el = function (tag, className, text) {
     var node = document.createElement(tag);

@@ -40,18 +40,10 @@
     return moduleState(node.getAttribute("data-sbs-module"), keys);
   }
 
-  var STATE_TEXT = { "not-started": "Not started", "in-progress": "In progress", "done": "Done" };
-
-  function stateLabel(progress) {
-    if (!progress.total) return "No self-check";
-    if (progress.state === "in-progress") {
-      return "In progress: " + progress.right + " of " + progress.total + " answered correctly";
-    }
-    return STATE_TEXT[progress.state];
-  }
-
   function setState(node, progress) {
-    node.textContent = stateLabel(progress);
+    var words = sbs.words("progress");
+    node.textContent = !progress.total ? words.none :
+      progress.state === "in-progress" ? sbs.fill(words.partway, progress) : words[progress.state];
     node.setAttribute("data-sbs-state", progress.state);
   }
 
@@ -69,13 +61,13 @@
   }
 
   sbs.progress = { key: answerKey, saved: savedAnswer, of: moduleState, stateOf: stateOf,
-                   show: showStates, text: STATE_TEXT };
+                   show: showStates };
 
   sbs.ready(function () {
     showStates();
     sbs.action("reset-progress", function () {
       store.keys("quiz:").forEach(store.remove);
       showStates();
-    }, "Reset your self-check answers for every module in this browser?");
+    }, sbs.words("progress").reset);
   });
 })();

@@ -18,6 +18,7 @@
   /* ---- One question ------------------------------------------------------------------- */
 
   function Question(fieldset, quiz) {
+    var words = sbs.words("quiz");
     this.fieldset = fieldset;
     this.quiz = quiz;
     this.key = fieldset.getAttribute("data-sbs-key");
@@ -26,8 +27,8 @@
     this.explanation = fieldset.querySelector(".sbs-explanation");
     var self = this;
     var actions = el("div", "sbs-actions");
-    this.check = sbs.button("md-button md-button--primary", "Check", function () { self.onCheck(); });
-    this.retry = sbs.button("md-button", "Try again", function () { self.onRetry(); });
+    this.check = sbs.button("md-button md-button--primary", words.check, function () { self.onCheck(); });
+    this.retry = sbs.button("md-button", words.retry, function () { self.onRetry(); });
     this.retry.hidden = true;
     actions.appendChild(this.check);
     actions.appendChild(this.retry);
@@ -51,7 +52,7 @@
   Question.prototype.onCheck = function () {
     var chosen = this.chosen();
     if (!chosen.length) {
-      this.result.textContent = "Choose an answer first.";
+      this.result.textContent = sbs.words("quiz").unanswered;
       return;
     }
     var outcome = this.show(chosen);
@@ -74,6 +75,15 @@
     this.inputs[0].focus();
   };
 
+  /* The verdict in words: right, partly right (and how), or not right. */
+  function verdictText(words, hits, total, chosen) {
+    if (hits === total && chosen === total) return words.right;
+    if (!hits) return words.wrong;
+    var counts = { hits: hits, total: total, wrong: chosen - hits };
+    return sbs.fill(words.partly, counts) +
+      (chosen > hits ? sbs.fill(words["partly-wrong"], counts) : words["partly-short"]);
+  }
+
   /* Shows the verdict, the chosen options' own feedback and the explanation. */
   Question.prototype.show = function (chosen) {
     var right = this.correctOptions();
@@ -84,10 +94,7 @@
     this.markChosen(chosen);
     this.result.textContent = "";
     var verdict = el("p", "sbs-verdict-line " + (correct ? "sbs-is-right" : partial ? "sbs-is-partial" : "sbs-is-wrong"));
-    verdict.textContent = correct ? "✓ Right." :
-      partial ? "◐ Partly right: you chose " + hits + " of the " + right.length + " right answers" +
-        (chosen.length > hits ? ", and " + (chosen.length - hits) + " that is not right." : ", but not all of them.") :
-      "✗ Not right.";
+    verdict.textContent = verdictText(sbs.words("quiz"), hits, right.length, chosen.length);
     this.result.appendChild(verdict);
     var list = el("ul", "sbs-feedback-list");
     this.answers.forEach(function (li) {
@@ -110,6 +117,7 @@
   /* A checked question's inputs are disabled, which Chromium draws faintly: the chosen options
    * also say so in words. */
   Question.prototype.markChosen = function (chosen) {
+    var yours = sbs.words("quiz").yours;
     this.inputs.forEach(function (input) {
       var label = input.parentNode;
       var marker = label.querySelector(".sbs-your-answer");
@@ -117,7 +125,7 @@
       label.classList.toggle("sbs-chosen-option", isChosen);
       if (isChosen && !marker) {
         label.appendChild(document.createTextNode(" "));
-        label.appendChild(el("span", "sbs-your-answer", "Your answer"));
+        label.appendChild(el("span", "sbs-your-answer", yours));
       } else if (!isChosen && marker) {
         label.removeChild(marker.previousSibling);
         label.removeChild(marker);
@@ -137,7 +145,7 @@
     this.score = el("p", "sbs-score");
     this.score.setAttribute("aria-live", "polite");
     root.insertBefore(this.score, root.firstChild);
-    root.appendChild(sbs.button("md-button", "Reset my answers in this module", function () { self.reset(); }));
+    root.appendChild(sbs.button("md-button", sbs.words("quiz").reset, function () { self.reset(); }));
     this.questions.forEach(function (question) {
       var saved = progress.saved(self.module, question.key);
       if (saved && saved.chosen.length) question.show(saved.chosen);
@@ -154,10 +162,11 @@
    * the certificate show it. They differ only when a module is done and an answer from another
    * tab is wrong again, and then the line says why the module still counts as done. */
   function scoreText(now) {
-    var state = now.state !== "done" ? progress.text[now.state] :
-      now.right === now.total ? "Done" :
-      "Done: every question has been answered correctly at least once";
-    return "Score: " + now.right + " of " + now.total + " correct. " + state + ".";
+    var words = sbs.words("quiz");
+    var states = sbs.words("progress");
+    var state = now.state !== "done" || now.right === now.total ? states[now.state] :
+      words["done-before"];
+    return sbs.fill(words.score, { right: now.right, total: now.total, state: state });
   }
 
   Quiz.prototype.update = function (announce) {

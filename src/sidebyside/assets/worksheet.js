@@ -62,14 +62,15 @@
     carryOver(form, id);
     fill(form, record("entries:" + id));
     var status = document.querySelector(".sbs-worksheet-status");
+    var words = sbs.words("worksheet");
     form.addEventListener("input", function () { save(id, read(form)); });
     form.addEventListener("change", function () { save(id, read(form)); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     sbs.action("clear-worksheet", function () {
       save(id, {});
       fill(form, {});
-      if (status) status.textContent = "The worksheet is cleared.";
-    }, "Clear everything typed into this worksheet in this browser?");
+      if (status) status.textContent = words.cleared;
+    }, words.clear);
   }
 
   sbs.ready(function () { document.querySelectorAll("form.sbs-worksheet").forEach(setUp); });
