@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -285,9 +286,61 @@ def test_first_version_entries_follow_their_rows_through_later_edits() -> None:
 
 
 def test_our_assets_are_served_minified(sample_site: Path) -> None:
-    from sidebyside.plugin import ASSETS
+    from sidebyside.plugin import ASSETS, SCRIPTS, STYLESHEETS
 
-    for name in ("progress.js", "sidebyside.css"):
+    for name in [*SCRIPTS, *STYLESHEETS]:
         served = (sample_site / "assets/sidebyside" / name).read_text(encoding="utf-8")
         source = (ASSETS / name).read_text(encoding="utf-8")
         assert "/*" not in served and len(served) < 0.8 * len(source), name
+
+
+def test_every_page_loads_our_scripts_in_order(sample_site: Path) -> None:
+    from sidebyside.plugin import SCRIPTS
+
+    html = page_text(sample_site, "modules/first-steps")
+    loaded = re.findall(r'<script src="\.\./\.\./assets/sidebyside/([a-z-]+\.js)"></script>', html)
+    assert loaded == SCRIPTS
+
+
+_WORDS = re.compile(
+    r'<script type="application/json" class="sbs-strings" data-sbs-part="([a-z]+)">(.*?)</script>'
+)
+PAGE_WORDS = {
+    "modules/first-steps": {"progress", "quiz"},
+    ".": {"progress", "record"},
+    "certificate": {"progress", "certificate"},
+    "notes": {"notes"},
+    "scenarios": {"choices"},
+    "scenarios/late-for-the-bus": {"scenario"},
+    "worksheets/starter-agreement": {"worksheet"},
+}
+
+
+def words_on(html: str) -> dict[str, dict[str, object]]:
+    """The interface's words a page carries for its scripts, by part."""
+    return {part: json.loads(text) for part, text in _WORDS.findall(html)}
+
+
+@pytest.mark.parametrize(("page", "parts"), PAGE_WORDS.items())
+def test_pages_carry_the_words_their_scripts_show(
+    sample_site: Path, page: str, parts: set[str]
+) -> None:
+    assert set(words_on(page_text(sample_site, page))) == parts
+
+
+def test_the_scripts_keep_no_copy_of_the_words(sample_site: Path) -> None:
+    from sidebyside.plugin import SCRIPTS, asset
+    from sidebyside.render import VERDICT_NAMES
+
+    words: dict[str, dict[str, object]] = {}
+    for page in PAGE_WORDS:
+        words.update(words_on(page_text(sample_site, page)))
+    assert words["choices"]["verdicts"] == VERDICT_NAMES
+    assert words["scenario"]["verdicts"] == {v: name.lower() for v, name in VERDICT_NAMES.items()}
+    assert words["quiz"]["retry"] == "Try again"
+    assert words["progress"]["not-started"] == "Not started"
+    texts = [text for part in words.values() for text in part.values() if isinstance(text, str)]
+    phrases = {p.strip() for text in texts for p in re.split(r"\{[a-z]+\}", text)}
+    literals = {name: " ".join(re.findall(r'"(?:[^"\\]|\\.)*"', asset(name))) for name in SCRIPTS}
+    copies = [(name, p) for name in SCRIPTS for p in phrases if len(p) > 3 and p in literals[name]]
+    assert copies == []

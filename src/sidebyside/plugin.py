@@ -47,14 +47,18 @@ from .setaside import SetAsideExtension
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DIR = "assets/sidebyside"
 STYLESHEETS = ["sidebyside.css"]
-SCRIPTS = [
+SCRIPTS = [  # in this order: each uses what the ones before it define
     "store.js",
     "lms.js",
+    "page.js",
+    "print.js",
     "progress.js",
+    "quiz.js",
+    "certificate.js",
+    "notes.js",
     "record.js",
     "scenario.js",
     "worksheet.js",
-    "print.js",
     "focus.js",
 ]
 OFFLINE_SHIM = "iframe-worker.js"

@@ -4,7 +4,8 @@
  * anywhere. A file that is not such a record, or was changed, changes nothing. */
 (function () {
   "use strict";
-  var store = window.sidebyside.store;
+  var sbs = window.sidebyside;
+  var store = sbs.store;
   var FORMAT = "side-by-side-progress";
   var KEY = /^(quiz|note|scenario|entries|worksheet):[A-Za-z0-9:._-]{1,200}$/;
   var LARGEST = 1000000;
@@ -35,6 +36,7 @@
   }
 
   function setUp(root) {
+    var words = sbs.words("record");
     var status = root.querySelector(".sbs-record-status");
     root.hidden = false;
     root.querySelector("[data-sbs-action='download-progress']").addEventListener("click", function () {
@@ -50,7 +52,7 @@
       link.click();
       link.remove();
       setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
-      status.textContent = "Your progress is saved in your downloads as " + link.download + ".";
+      status.textContent = sbs.fill(words.saved, { file: link.download });
     });
     var input = root.querySelector("[data-sbs-action='load-progress']");
     input.addEventListener("change", function () {
@@ -58,26 +60,23 @@
       input.value = "";
       if (!file) return;
       if (file.size > LARGEST) {
-        status.textContent = "That file is too large to be a Side by Side progress file. Nothing was changed.";
+        status.textContent = words["too-large"];
         return;
       }
       var reader = new FileReader();
       reader.onload = function () {
         var entries = entriesOf(String(reader.result));
         if (!entries) {
-          status.textContent = "That file is not a Side by Side progress file, or it was changed " +
-            "after it was saved. Nothing was changed. Choose a file saved with Download my progress.";
+          status.textContent = words["not-a-record"];
           return;
         }
         Object.keys(entries).forEach(function (key) { store.set(key, entries[key]); });
         window.location.reload();
       };
-      reader.onerror = function () { status.textContent = "That file could not be read. Nothing was changed."; };
+      reader.onerror = function () { status.textContent = words.unreadable; };
       reader.readAsText(file);
     });
   }
 
-  function start() { document.querySelectorAll(".sbs-record").forEach(setUp); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  sbs.ready(function () { document.querySelectorAll(".sbs-record").forEach(setUp); });
 })();

@@ -2,7 +2,8 @@
  * The choice is kept in this browser's localStorage; nothing is sent anywhere. */
 (function () {
   "use strict";
-  var store = window.sidebyside.store;
+  var sbs = window.sidebyside;
+  var store = sbs.store;
 
   function load(id, key) {
     var saved = store.get("scenario:" + id);
@@ -19,6 +20,7 @@
     var analysis = document.querySelector(".sbs-analysis[data-sbs-scenario='" + id + "']");
     var result = document.querySelector(".sbs-choice-result");
     var button = form.querySelector("button[type=submit]");
+    var words = sbs.words("scenario");
 
     function ask() {
       form.hidden = false;
@@ -37,29 +39,20 @@
       section.classList.add("sbs-chosen");
       var verdict = input.getAttribute("data-sbs-verdict");
       result.textContent = "";
-      var heading = document.createElement("p");
-      heading.className = "sbs-choice-verdict sbs-verdict-text-" + verdict;
-      heading.textContent = "You chose “" + input.getAttribute("data-sbs-label") + "”. This response is " +
-        verdict + ".";
+      var heading = sbs.el("p", "sbs-choice-verdict sbs-verdict-text-" + verdict, sbs.fill(words.chose, {
+        label: input.getAttribute("data-sbs-label"), verdict: (words.verdicts || {})[verdict] }));
       heading.tabIndex = -1;
       result.appendChild(heading);
       var why = section.querySelector(".sbs-why").cloneNode(true);
       why.querySelectorAll("[id]").forEach(function (node) { node.removeAttribute("id"); });
       result.appendChild(why);
-      var next = document.createElement("p");
-      next.textContent = "Below, every response side by side, with the contrast between them.";
-      result.appendChild(next);
-      var again = document.createElement("button");
-      again.type = "button";
-      again.className = "md-button";
-      again.textContent = "Choose again";
-      again.addEventListener("click", function () {
+      result.appendChild(sbs.el("p", "", words.below));
+      result.appendChild(sbs.button("md-button", words.again, function () {
         forget(id);
         ask();
         form.querySelectorAll("input").forEach(function (i) { i.checked = false; });
         form.querySelector("input").focus();
-      });
-      result.appendChild(again);
+      }));
       if (moveFocus) heading.focus();
     }
 
@@ -67,7 +60,7 @@
       event.preventDefault();
       var chosen = form.querySelector("input:checked");
       if (!chosen) {
-        result.textContent = "Choose one of the responses first.";
+        result.textContent = words.unanswered;
         return;
       }
       save(id, { key: key, choice: Number(chosen.value),
@@ -80,20 +73,20 @@
     button.hidden = false;
   }
 
+  /* The scenarios' list: each one tried shows the verdict and label of the response chosen. */
   function showIndex() {
+    var words = sbs.words("choices");
+    var names = words.verdicts || {};
     document.querySelectorAll("[data-sbs-choice]").forEach(function (cell) {
       var saved = load(cell.getAttribute("data-sbs-choice"), null);
-      if (saved && typeof saved.verdict === "string" && typeof saved.label === "string") {
-        cell.textContent = saved.verdict.charAt(0).toUpperCase() + saved.verdict.slice(1) + ": " + saved.label;
+      if (saved && typeof saved.label === "string" && names.hasOwnProperty(saved.verdict)) {
+        cell.textContent = sbs.fill(words.choice, { verdict: names[saved.verdict], label: saved.label });
       }
     });
   }
 
-  function start() {
+  sbs.ready(function () {
     document.querySelectorAll("form.sbs-choose").forEach(setUp);
     showIndex();
-  }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  });
 })();

@@ -3,7 +3,8 @@
  * named by their content, so a record's entries stay on their rows when rows are added. */
 (function () {
   "use strict";
-  var store = window.sidebyside.store;
+  var sbs = window.sidebyside;
+  var store = sbs.store;
 
   function record(key) {
     var saved = store.get(key);
@@ -61,22 +62,16 @@
     carryOver(form, id);
     fill(form, record("entries:" + id));
     var status = document.querySelector(".sbs-worksheet-status");
+    var words = sbs.words("worksheet");
     form.addEventListener("input", function () { save(id, read(form)); });
     form.addEventListener("change", function () { save(id, read(form)); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    document.querySelectorAll("[data-sbs-action='clear-worksheet']").forEach(function (button) {
-      button.hidden = false;
-      button.addEventListener("click", function () {
-        if (!window.confirm("Clear everything typed into this worksheet in this browser?")) return;
-        save(id, {});
-        fill(form, {});
-        if (status) status.textContent = "The worksheet is cleared.";
-      });
-    });
+    sbs.action("clear-worksheet", function () {
+      save(id, {});
+      fill(form, {});
+      if (status) status.textContent = words.cleared;
+    }, words.clear);
   }
 
-  function start() { document.querySelectorAll("form.sbs-worksheet").forEach(setUp); }
-
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  sbs.ready(function () { document.querySelectorAll("form.sbs-worksheet").forEach(setUp); });
 })();
