@@ -68,7 +68,7 @@ def test_one_sco_for_the_course_with_the_mastery_score_set(whole: zipfile.ZipFil
     [sco] = manifest.findall(".//cp:resource", NS)
     assert sco.get(f"{{{NS['adlcp']}}}scormtype") == "sco" and sco.get("href") == "lms.html"
     listed = {file.get("href") for file in sco.findall("cp:file", NS)}
-    assert "modules/first-steps.html" in listed and "assets/sidebyside/progress.js" in listed
+    assert "modules/first-steps.html" in listed and "assets/sidebyside/sidebyside.js" in listed
     assert listed <= set(whole.namelist())
 
 

@@ -61,6 +61,8 @@ SCRIPTS = [  # in this order: each uses what the ones before it define
     "worksheet.js",
     "focus.js",
 ]
+SCRIPT_BUNDLE = "sidebyside.js"
+"""What pages load: every script, minified, in order, so a phone makes one request for them."""
 OFFLINE_SHIM = "iframe-worker.js"
 OFFLINE_SHIM_SCOPE = "iframe-worker-scope.js"  # loaded by the shim into its frame
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
@@ -141,6 +143,12 @@ def asset(name: str) -> str:
     return rcssmin.cssmin(source) if name.endswith(".css") else rjsmin.jsmin(source)
 
 
+def served_assets() -> dict[str, str]:
+    """Our stylesheets and the script bundle, by file name, as the site serves them."""
+    bundle = ";\n".join(asset(name) for name in SCRIPTS)  # each script is a whole statement
+    return {**{name: asset(name) for name in STYLESHEETS}, SCRIPT_BUNDLE: bundle}
+
+
 def _source_date() -> int:
     value = os.environ.get("SOURCE_DATE_EPOCH", "0")
     return int(value) if value.isdigit() else 0
@@ -209,7 +217,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             else []
         )
         config.extra_css.extend(f"{ASSET_DIR}/{name}" for name in STYLESHEETS)
-        config.extra_javascript.extend(f"{ASSET_DIR}/{name}" for name in SCRIPTS)
+        config.extra_javascript.append(f"{ASSET_DIR}/{SCRIPT_BUNDLE}")
         if "material/offline" in config.plugins or "offline" in config.plugins:
             # Material's offline plugin would fetch this shim from a public CDN; serve our copy.
             config.extra.setdefault("polyfills", [])
@@ -326,8 +334,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             files.append(
                 File.generated(config, page.src_uri, content=page.content, inclusion=inclusion)
             )
-        for name in [*STYLESHEETS, *SCRIPTS]:
-            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=asset(name)))
+        for name, content in served_assets().items():
+            files.append(File.generated(config, f"{ASSET_DIR}/{name}", content=content))
         for name in [OFFLINE_SHIM, OFFLINE_SHIM_SCOPE]:  # vendored as they are
             files.append(
                 File.generated(config, f"{ASSET_DIR}/{name}", abs_src_path=str(ASSETS / name))
