@@ -25,6 +25,9 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 REPOSITORY = Path(__file__).resolve().parent.parent
+# The hand-written pages, and the snippets mkdocs.yml appends to each (found from the
+# folder a build runs in, as pymdownx.snippets looks for them).
+HAND_WRITTEN = ("docs", "includes")
 sys.path.insert(0, str(REPOSITORY / "src"))
 
 from sidebyside.load import load_course  # noqa: E402
@@ -77,7 +80,7 @@ def median_ratio(rounds: list[dict[str, float]], top: str, bottom: str) -> float
 def copy_course(target: Path, modules: int | None = None) -> Path:
     """The repository's course in ``target``; with ``modules``, cloned up to that many."""
     target.mkdir(parents=True)
-    for name in ("mkdocs.yml", "docs", "scenarios", "worksheets"):
+    for name in ("mkdocs.yml", *HAND_WRITTEN, "scenarios", "worksheets"):
         source = REPOSITORY / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
     (target / "modules").mkdir()
@@ -104,7 +107,8 @@ def plain_markdown(course_root: Path, target: Path) -> Path:
     course = load_course(course_root)
     docs = target / "docs"
     target.mkdir(parents=True)
-    shutil.copytree(course_root / "docs", docs)
+    for name in HAND_WRITTEN:
+        shutil.copytree(course_root / name, target / name)
     config = (course_root / "mkdocs.yml").read_text()
     plugin = config[config.index("  - sidebyside") : config.index("  - offline")]
     (target / "mkdocs.yml").write_text(config.replace(plugin, ""))
