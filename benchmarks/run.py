@@ -9,6 +9,7 @@ Every figure is a ratio or a share measured in this one run, on this machine; th
 from __future__ import annotations
 
 import argparse
+import copy
 import gzip
 import os
 import shutil
@@ -18,6 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 from mkdocs.commands.build import build
@@ -120,9 +122,6 @@ def plain_markdown(course_root: Path, target: Path) -> Path:
     target.mkdir(parents=True)
     for name in HAND_WRITTEN:
         shutil.copytree(course_root / name, target / name)
-    config = (course_root / "mkdocs.yml").read_text()
-    plugin = config[config.index("  - sidebyside") : config.index("  - offline")]
-    (target / "mkdocs.yml").write_text(config.replace(plugin, ""))
     home = [
         f"1. [{m.title}](modules/{m.id}.md), {m.minutes} minutes: {' '.join(m.summary.split())}"
         for m in course.modules
@@ -201,21 +200,60 @@ def plain_markdown(course_root: Path, target: Path) -> Path:
             lines += ["", *[f"- {item.text}" for item in items]]
         (docs / "worksheets").mkdir(exist_ok=True)
         (docs / "worksheets" / f"{worksheet.id}.md").write_text("\n".join(lines), encoding="utf-8")
+    config_file = course_root / "mkdocs.yml"
+    ours = our_name(config_file)
+    plugins = [entry for entry in plugin_entries(config_file) if ours not in entry]
+    # The course's own configuration, which MkDocs reads first, with this plugin list in place
+    # of its own (INHERIT replaces lists). Dumped as MkDocs's loader reads it back, tags and all.
+    plain = {"INHERIT": str(config_file.resolve()), "plugins": plugins}
+    (target / "mkdocs.yml").write_text(yaml.dump(plain, sort_keys=False), encoding="utf-8")
     return target
 
 
-def set_pdf(config_file: Path, enabled: bool) -> None:
-    text = config_file.read_text()
-    text = text.replace(
-        "  - sidebyside:\n", f"  - sidebyside:\n      pdf: {str(enabled).lower()}\n"
+PluginEntry = dict[str, dict[str, Any]]
+
+
+def plugin_entries(config_file: Path) -> list[PluginEntry]:
+    """The plugins a configuration file lists, each as {name: options}, read by MkDocs's
+    own loader (its tags, INHERIT) as a build reads them, before they are loaded."""
+    config = MkDocsConfig(config_file_path=str(config_file))
+    with config_file.open("rb") as source:
+        config.load_file(source)
+    listed = config["plugins"]
+    if isinstance(listed, dict):
+        listed = [{name: options} for name, options in listed.items()]
+    return [
+        {entry: {}} if isinstance(entry, str) else {k: dict(v or {}) for k, v in entry.items()}
+        for entry in listed
+    ]
+
+
+def our_name(config_file: Path) -> str | None:
+    """The name our plugin is loaded under when MkDocs loads ``config_file``, if it is."""
+    config = load_config(str(config_file))
+    names = (
+        name for name, plugin in config.plugins.items() if isinstance(plugin, SideBySidePlugin)
     )
-    text = text.replace("  - offline", "  - offline:\n      enabled: false")
-    config_file.write_text(text)
+    return next(names, None)
 
 
-def builder(root: Path, clock: StepClock | None = None) -> Callable[[], None]:
+def with_options(
+    entries: list[PluginEntry], options: dict[str, dict[str, Any]]
+) -> list[PluginEntry]:
+    """The entries, each plugin named in ``options`` with those options added to its own."""
+    return [
+        {name: {**settings, **options.get(name, {})} for name, settings in entry.items()}
+        for entry in entries
+    ]
+
+
+def builder(
+    config_file: Path, plugins: list[PluginEntry], clock: StepClock | None = None
+) -> Callable[[], None]:
+    """A build of ``config_file`` with its plugins as ``plugins`` say."""
+
     def run() -> None:
-        config = load_config(config_file=str(root / "mkdocs.yml"), site_dir=str(root / "site"))
+        config = load_config(str(config_file), plugins=copy.deepcopy(plugins))
         if clock is not None:
             clock.watch(config)
         build(config)
@@ -223,20 +261,31 @@ def builder(root: Path, clock: StepClock | None = None) -> Callable[[], None]:
     return run
 
 
+def preview_like(config_file: Path, pdf: bool = False) -> list[PluginEntry]:
+    """The file's plugins as for a preview: our PDFs as ``pdf`` says, Material's offline
+    plugin off (on both sides of a comparison alike)."""
+    off = {"enabled": False}
+    options: dict[str, dict[str, Any]] = {"offline": off, "material/offline": off}
+    ours = our_name(config_file)
+    if ours is not None:
+        options[ours] = {"pdf": pdf}
+    return with_options(plugin_entries(config_file), options)
+
+
 def measure(size: int | None, repeat: int, work: Path) -> dict[str, float]:
     """Our build against the plain one, and our step's share of our build."""
     ours = copy_course(work / f"ours-{size}", size)
-    set_pdf(ours / "mkdocs.yml", enabled=False)
     plain = plain_markdown(ours, work / f"plain-{size}")
     clock = StepClock()
     steps = []
-    build_ours = builder(ours, clock)
+    build_ours = builder(ours / "mkdocs.yml", preview_like(ours / "mkdocs.yml"), clock)
 
     def our_build() -> None:
         build_ours()
         steps.append(clock.seconds)
 
-    rounds = timed_rounds({"ours": our_build, "plain": builder(plain)}, repeat)
+    plain_build = builder(plain / "mkdocs.yml", preview_like(plain / "mkdocs.yml"))
+    rounds = timed_rounds({"ours": our_build, "plain": plain_build}, repeat)
     for spent, step in zip(rounds, steps[1:], strict=True):
         spent["step"] = step
     return {
@@ -260,11 +309,15 @@ def page_weights(work: Path) -> tuple[int, int]:
 
 
 def pdf_ratio(repeat: int, work: Path) -> float:
-    root = copy_course(work / "pdf")
-    set_pdf(root / "mkdocs.yml", enabled=False)
-    with_pdfs = copy_course(work / "pdf-on")
-    set_pdf(with_pdfs / "mkdocs.yml", enabled=True)
-    rounds = timed_rounds({"with": builder(with_pdfs), "without": builder(root)}, repeat)
+    without = copy_course(work / "pdf") / "mkdocs.yml"
+    with_pdfs = copy_course(work / "pdf-on") / "mkdocs.yml"
+    rounds = timed_rounds(
+        {
+            "with": builder(with_pdfs, preview_like(with_pdfs, pdf=True)),
+            "without": builder(without, preview_like(without, pdf=False)),
+        },
+        repeat,
+    )
     return median_ratio(rounds, "with", "without")
 
 
