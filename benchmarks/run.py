@@ -4,14 +4,24 @@
 
 Every figure is a ratio or a share measured in this one run, on this machine; the median of
 ``--repeat`` builds is taken for each side. Nothing here is run by the tests.
+
+The plain side is made from the toolkit itself, so that it cannot fall behind the course
+format: its pages are the renderer's own list of pages, and each holds the texts (from the
+walk of every content item's text fields, ``sidebyside.model.texts``) that the rendered page
+shows. Both sides build through MkDocs's API from the course's ``mkdocs.yml``, read by
+MkDocs's own loader: ours with our plugin's PDFs off, the plain side with our plugin taken out
+of the plugin list. Our step is timed by wrapping our plugin's handlers in the handler lists
+of the very configuration being built; no class is changed.
 """
 
 from __future__ import annotations
 
 import argparse
 import copy
+import dataclasses
 import gzip
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -25,6 +35,7 @@ import yaml
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
+from pydantic import BaseModel
 
 REPOSITORY = Path(__file__).resolve().parent.parent
 # The hand-written pages, and the snippets mkdocs.yml appends to each (found from the
@@ -32,9 +43,10 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 HAND_WRITTEN = ("docs", "includes")
 sys.path.insert(0, str(REPOSITORY / "src"))
 
-from sidebyside.load import load_course  # noqa: E402
+from sidebyside.load import Course, load_course  # noqa: E402
+from sidebyside.model import KINDS, ContentItem, ContentPath, TextFormat, texts  # noqa: E402
 from sidebyside.plugin import SCRIPTS, STYLESHEETS, SideBySidePlugin, asset  # noqa: E402
-from sidebyside.render import FACILITATOR_NOTES, MODULE_LIST  # noqa: E402
+from sidebyside.render import Renderer  # noqa: E402
 
 
 class StepClock:
@@ -113,93 +125,158 @@ def copy_course(target: Path, modules: int | None = None) -> Path:
     return target
 
 
+Text = tuple[ContentPath, str, TextFormat]
+Shown = dict[int, set[int]]
+"""Texts a page shows: for each content item (its place in ``CourseTexts.items``), the
+numbers of its texts in the walk."""
+_TAG = re.compile(r"zqx(\d+)q")
+
+
+class CourseTexts:
+    """The course's texts, item by item, in the walk the toolkit's own checks take
+    (``sidebyside.model.texts``); and which of them each page the toolkit makes shows.
+
+    To tell, the renderer renders a copy of the course in which every text is a tag of its
+    own (a word Markdown and escaping leave as they are): a page shows the texts whose tags
+    are in it, through whichever template, field or filter.
+    """
+
+    def __init__(self, course: Course) -> None:
+        self.items: list[tuple[str, ContentItem, list[Text]]] = []
+        self._tags: list[tuple[int, int]] = []
+        tagged: dict[str, list[ContentItem]] = {}
+        for kind in KINDS:
+            held = getattr(course, kind)
+            for item in held.values() if isinstance(held, dict) else held:
+                walked = list(texts(item))
+                tagged_item = item.model_copy(deep=True)
+                for number, (path, _, _) in enumerate(walked):
+                    _put(tagged_item, path, f"zqx{len(self._tags)}q")
+                    self._tags.append((len(self.items), number))
+                self.items.append((kind, item, walked))
+                tagged.setdefault(kind, []).append(tagged_item)
+        # The course with the tagged copies in place of its items, held as the course holds them.
+        held_as: dict[str, Any] = {
+            kind: {item.id: item for item in items}
+            if isinstance(getattr(course, kind), dict)
+            else tuple(items)
+            for kind, items in tagged.items()
+        }
+        self._course = dataclasses.replace(course, **held_as)
+        self._renderer = Renderer()
+
+    def pages(self) -> dict[str, Shown]:
+        """What each page the renderer makes shows, by the page's path in the docs."""
+        return {
+            page.src_uri: self._shown(page.content) for page in self._renderer.pages(self._course)
+        }
+
+    def filled(self, line: str) -> Shown | None:
+        """What a hand-written page's line shows once the renderer has filled it, if it is a
+        generation marker."""
+        filled = self._renderer.fill_markers(line, self._course, link=lambda src_uri: src_uri)
+        return None if filled == line else self._shown(filled)
+
+    def _shown(self, content: str) -> Shown:
+        found: Shown = {}
+        for tag in _TAG.finditer(self._renderer.restore(content)):
+            index, number = self._tags[int(tag[1])]
+            found.setdefault(index, set()).add(number)
+        return found
+
+    def own_page(self, index: int) -> str:
+        kind, item, _ = self.items[index]
+        return f"{kind}/{item.id}.md"
+
+    def markdown(self, shown: Shown, src_uri: str = "") -> str:
+        """Plain Markdown of the texts shown, item after item, each in walk order: a one-line
+        text that leads more of its part's texts (an item's title, a section's heading, a
+        response's label) as a heading, one level down for each list it is in; every other
+        text as a paragraph of its own. The page's own item comes first; on a page of several
+        items, the others' headings are one level further down."""
+        order = sorted(shown, key=lambda index: (self.own_page(index) != src_uri, index))
+        blocks = []
+        for index in order:
+            _, item, walked = self.items[index]
+            below = 0 if self.own_page(index) == src_uri or len(shown) == 1 else 1
+            kept = [walked[n] for n in sorted(shown[index])]
+            for n, (path, text, format) in enumerate(kept):
+                part = path[:-1]
+                leads = (
+                    format is TextFormat.ONE_LINE
+                    and isinstance(_value(item, part), BaseModel)
+                    and (n == 0 or kept[n - 1][0][: len(part)] != part)
+                    and n + 1 < len(kept)
+                    and kept[n + 1][0][: len(part)] == part
+                )
+                if leads:
+                    level = min(6, 1 + below + sum(isinstance(step, int) for step in path))
+                    blocks.append(f"{'#' * level} {text.strip()}")
+                else:
+                    blocks.append(text.strip())
+        return "\n\n".join(blocks) + "\n"
+
+
+def _value(item: BaseModel, path: ContentPath) -> Any:
+    """The part of ``item`` at ``path``, as the walk names it."""
+    value: Any = item
+    for step in path:
+        value = (
+            value[step]
+            if isinstance(step, int) or isinstance(value, dict)
+            else getattr(value, step)
+        )
+    return value
+
+
+def _put(item: BaseModel, path: ContentPath, text: str) -> None:
+    parent, last = _value(item, path[:-1]), path[-1]
+    if isinstance(parent, BaseModel) and isinstance(last, str):
+        setattr(parent, last, text)
+    else:
+        parent[last] = text
+
+
 def plain_markdown(course_root: Path, target: Path) -> Path:
-    """The same text as plain Markdown pages: what an author would write without the toolkit,
-    one page for each page the toolkit makes, built with the same MkDocs configuration less
-    our plugin."""
-    course = load_course(course_root)
-    docs = target / "docs"
-    target.mkdir(parents=True)
+    """The same text as plain Markdown pages: what an author would write without the toolkit.
+
+    One page for each page the toolkit's renderer makes, at the same path, holding the course
+    texts that page shows; the hand-written pages as they are, each generation marker replaced
+    by the texts that the renderer fills in for it. A text no page shows goes on its item's
+    own page, so that every text the walk yields is on the plain side. The site is built by
+    ``target/mkdocs.yml``: the course's configuration less our plugin.
+    """
+    course = load_course(course_root).published()  # as built: drafts are not published
+    walk = CourseTexts(course)
+    places = walk.pages()
     for name in HAND_WRITTEN:
         shutil.copytree(course_root / name, target / name)
-    home = [
-        f"1. [{m.title}](modules/{m.id}.md), {m.minutes} minutes: {' '.join(m.summary.split())}"
-        for m in course.modules
-    ]
-    notes = []
-    for module in course.modules:
-        if module.facilitator:
-            notes += [f"### {module.title}", "", module.facilitator.notes, ""]
-            notes += [f"- {activity}" for activity in module.facilitator.activities] + [""]
-    for page, marker, text in (
-        ("index.md", MODULE_LIST, home),
-        ("facilitator-guide.md", FACILITATOR_NOTES, notes),
-    ):
-        source = docs / page
-        source.write_text(source.read_text().replace(marker, "\n".join(text)))
-    for module in course.modules:
-        lines = [f"# {module.title}", "", module.summary, "", "## Objectives", ""]
-        lines += [f"- {o}" for o in module.objectives]
-        for section in module.sections:
-            lines += ["", f"## {section.heading}", "", section.body]
-        lines += ["", "## Key points", "", *[f"- {p}" for p in module.key_points]]
-        lines += ["", "## Reflect", "", *[f"1. {p}" for p in module.reflect]]
-        lines += ["", "## Check yourself", ""]
-        for question in module.quiz:
-            lines += ["", question.prompt, ""]
-            lines += [f"- {o.text} — {o.feedback}" for o in question.options]
-            lines += ["", question.explanation]
-        (docs / "modules").mkdir(exist_ok=True)
-        (docs / "modules" / f"{module.id}.md").write_text("\n".join(lines), encoding="utf-8")
-    for scenario in course.scenarios.values():
-        lines = [f"# {scenario.title}", "", scenario.situation, "", scenario.prompt]
-        for response in scenario.responses:
-            lines += ["", f"## {response.verdict}: {response.label}", ""]
-            lines += [
-                f"**{scenario.characters[line.who]}:** {line.says}\n" for line in response.lines
-            ]
-            lines += [response.why]
-        lines += ["", "| Bad | Good |", "| --- | --- |"]
-        lines += [f"| {row.bad} | {row.good} |" for row in scenario.contrast]
-        lines += ["", *[f"1. {q}" for q in scenario.discuss]]
-        lines += ["", *[f"{card}\n" for card in scenario.roleplay.values()]]
-        (docs / "scenarios").mkdir(exist_ok=True)
-        (docs / "scenarios" / f"{scenario.id}.md").write_text("\n".join(lines), encoding="utf-8")
-        # The same print views the toolkit makes: role-play cards and a discussion sheet.
-        cards = [f"# Cards: {scenario.title}", ""]
-        for key, card in scenario.roleplay.items():
-            cards += [f"## {scenario.characters[key]}", "", scenario.situation, "", card, ""]
-        (docs / "scenarios" / f"{scenario.id}-cards.md").write_text("\n".join(cards))
-        sheet = [f"# Discussion: {scenario.title}", "", scenario.situation, "", scenario.prompt]
-        sheet += ["", "| Bad | Good |", "| --- | --- |"]
-        sheet += [f"| {row.bad} | {row.good} |" for row in scenario.contrast]
-        sheet += ["", *[f"1. {q}" for q in scenario.discuss]]
-        (docs / "scenarios" / f"{scenario.id}-discussion.md").write_text("\n".join(sheet))
-    cards_index = ["# Role-play cards and discussion sheets", "", "| Scenario | Cards | Sheet |"]
-    cards_index += ["| --- | --- | --- |"]
-    cards_index += [
-        f"| {s.title} | [Cards](scenarios/{s.id}-cards.md) | "
-        f"[Sheet](scenarios/{s.id}-discussion.md) |"
-        for s in course.scenarios.values()
-    ]
-    (docs / "role-play-cards.md").write_text("\n".join(cards_index), encoding="utf-8")
-    index = ["# Scenarios", "", "| Scenario | Raised by |", "| --- | --- |"]
-    index += [f"| [{s.title}]({s.id}.md) | {s.raised_by} |" for s in course.scenarios.values()]
-    (docs / "scenarios" / "index.md").write_text("\n".join(index), encoding="utf-8")
-    notes = ["# My notes", ""]
-    for module in course.modules:
-        notes += [f"## {module.title}", "", *[f"1. {p}" for p in module.reflect], ""]
-    (docs / "notes.md").write_text("\n".join(notes), encoding="utf-8")
-    certificate = ["# Certificate", "", *[f"1. {m.title}" for m in course.modules]]
-    (docs / "certificate.md").write_text("\n".join(certificate), encoding="utf-8")
-    for worksheet in course.worksheets.values():
-        lines = [f"# {worksheet.title}", "", worksheet.purpose]
-        for block in worksheet.blocks:
-            value = getattr(block, block.kind)
-            items = [r for g in value.groups for r in g.rows] if block.kind == "matrix" else value
-            lines += ["", *[f"- {item.text}" for item in items]]
-        (docs / "worksheets").mkdir(exist_ok=True)
-        (docs / "worksheets" / f"{worksheet.id}.md").write_text("\n".join(lines), encoding="utf-8")
+    docs = target / "docs"
+    written: dict[Path, list[str | Shown]] = {}
+    for source in sorted(docs.rglob("*.md")):
+        written[source] = [
+            line if (shown := walk.filled(line)) is None else shown
+            for line in source.read_text(encoding="utf-8").splitlines()
+        ]
+    markers = [line for lines in written.values() for line in lines if isinstance(line, dict)]
+    seen: Shown = {}
+    for shown in [*places.values(), *markers]:
+        for index, numbers in shown.items():
+            seen.setdefault(index, set()).update(numbers)
+    for index, (_, _, walked) in enumerate(walk.items):
+        unseen = set(range(len(walked))) - seen.get(index, set())
+        if unseen and walk.own_page(index) not in places:
+            paths = [walked[number][0] for number in sorted(unseen)]
+            raise SystemExit(f"no page {walk.own_page(index)} to hold the texts at {paths}")
+        if unseen:
+            places[walk.own_page(index)].setdefault(index, set()).update(unseen)
+    for src_uri, shown in places.items():
+        page_file = docs / src_uri
+        page_file.parent.mkdir(parents=True, exist_ok=True)
+        page_file.write_text(walk.markdown(shown, src_uri), encoding="utf-8")
+    for source, lines in written.items():
+        text = [line if isinstance(line, str) else walk.markdown(line) for line in lines]
+        source.write_text("\n".join(text) + "\n", encoding="utf-8")
     config_file = course_root / "mkdocs.yml"
     ours = our_name(config_file)
     plugins = [entry for entry in plugin_entries(config_file) if ours not in entry]
@@ -349,11 +426,12 @@ def main() -> int:
         f"with {os.cpu_count()} cores. Every figure is a ratio or share from that one run: "
         f"the median over {args.repeat} rounds, in each of which our build and the plain build "
         "run in turn, after one warm-up round; our step is the time spent in our plugin's "
-        "event handlers during our build. The plain side is the same "
-        "text as Markdown pages (quiz options with their feedback as lists, dialogue as "
-        "paragraphs, the generated lists written into the home page and the facilitator "
-        "guide) built with the same `mkdocs.yml` less our plugin. PDFs are off in the build "
-        "comparisons, as for a preview; their cost is the last table.",
+        "event handlers during our build. The plain side is the same text as Markdown "
+        "pages: one for each page we make, holding every course text that page shows (each "
+        "one-line text that heads others as a heading, every other text as a paragraph), "
+        "and the hand-written pages with the texts their markers show in their place, built "
+        "with the same `mkdocs.yml` less our plugin. PDFs and Material's offline plugin are "
+        "off in the build comparisons, as for a preview; the PDFs' cost is the last table.",
         "",
         "## Build time against the same text as plain Markdown (Material, search)",
         "",
