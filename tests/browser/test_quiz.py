@@ -11,9 +11,9 @@ from helpers import Site, axe_report, edit, printed_sheets
 
 MODULE = "/modules/first-steps/"
 
-# An element's colour, the first opaque background from the element up (behind its text, inside
+# An element's color, the first opaque background from the element up (behind its text, inside
 # its border) and the first from its parent up (outside its border).
-_COLOURS = r"""(element, property) => {
+_COLORS = r"""(element, property) => {
   const opaque = (node) => {
     for (; node; node = node.parentElement) {
       const background = getComputedStyle(node).backgroundColor;
@@ -26,8 +26,8 @@ _COLOURS = r"""(element, property) => {
 }"""
 
 
-def _rgba(colour: str) -> tuple[float, float, float, float]:
-    numbers = [float(n) for n in re.findall(r"[\d.]+", colour)]
+def _rgba(color: str) -> tuple[float, float, float, float]:
+    numbers = [float(n) for n in re.findall(r"[\d.]+", color)]
     return numbers[0], numbers[1], numbers[2], numbers[3] if len(numbers) > 3 else 1.0
 
 
@@ -41,10 +41,10 @@ def _luminance(rgb: list[float]) -> float:
 
 
 def contrast(locator: Locator, property: str = "color") -> float:
-    """WCAG contrast of an element's colour (of its text, border or outline) against the
+    """WCAG contrast of an element's color (of its text, border or outline) against the
     backgrounds it lies on: the lower of the two."""
-    colour, inner, outer = locator.evaluate(_COLOURS, property)
-    *front, alpha = _rgba(colour)
+    color, inner, outer = locator.evaluate(_COLORS, property)
+    *front, alpha = _rgba(color)
     ratios = []
     for background in (inner, outer):
         back = list(_rgba(background)[:3])
