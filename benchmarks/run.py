@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import copy
-import dataclasses
 import gzip
 import os
 import re
@@ -43,9 +42,11 @@ REPOSITORY = Path(__file__).resolve().parent.parent
 HAND_WRITTEN = ("docs", "includes")
 sys.path.insert(0, str(REPOSITORY / "src"))
 
+from sidebyside.errors import ContentPath  # noqa: E402
 from sidebyside.load import Course, load_course  # noqa: E402
-from sidebyside.model import KINDS, ContentItem, ContentPath, TextFormat, texts  # noqa: E402
-from sidebyside.plugin import SCRIPTS, STYLESHEETS, SideBySidePlugin, asset  # noqa: E402
+from sidebyside.model import ContentItem, TextFormat, texts  # noqa: E402
+from sidebyside.pdf import PdfCache  # noqa: E402
+from sidebyside.plugin import SideBySidePlugin, served_assets  # noqa: E402
 from sidebyside.render import Renderer  # noqa: E402
 
 
@@ -144,25 +145,17 @@ class CourseTexts:
     def __init__(self, course: Course) -> None:
         self.items: list[tuple[str, ContentItem, list[Text]]] = []
         self._tags: list[tuple[int, int]] = []
-        tagged: dict[str, list[ContentItem]] = {}
-        for kind in KINDS:
-            held = getattr(course, kind)
-            for item in held.values() if isinstance(held, dict) else held:
+        tagged: dict[str, dict[str, ContentItem]] = {}
+        for kind, held in course.items.items():
+            for item in held.values():
                 walked = list(texts(item))
                 tagged_item = item.model_copy(deep=True)
                 for number, (path, _, _) in enumerate(walked):
                     _put(tagged_item, path, f"zqx{len(self._tags)}q")
                     self._tags.append((len(self.items), number))
                 self.items.append((kind, item, walked))
-                tagged.setdefault(kind, []).append(tagged_item)
-        # The course with the tagged copies in place of its items, held as the course holds them.
-        held_as: dict[str, Any] = {
-            kind: {item.id: item for item in items}
-            if isinstance(getattr(course, kind), dict)
-            else tuple(items)
-            for kind, items in tagged.items()
-        }
-        self._course = dataclasses.replace(course, **held_as)
+                tagged.setdefault(kind, {})[item.id] = tagged_item
+        self._course = Course(tagged)
         self._renderer = Renderer()
 
     def pages(self) -> dict[str, Shown]:
@@ -179,7 +172,7 @@ class CourseTexts:
 
     def _shown(self, content: str) -> Shown:
         found: Shown = {}
-        for tag in _TAG.finditer(self._renderer.restore(content)):
+        for tag in _TAG.finditer(content):
             index, number = self._tags[int(tag[1])]
             found.setdefault(index, set()).add(number)
         return found
@@ -325,14 +318,23 @@ def with_options(
 
 
 def builder(
-    config_file: Path, plugins: list[PluginEntry], clock: StepClock | None = None
+    config_file: Path,
+    plugins: list[PluginEntry],
+    clock: StepClock | None = None,
+    fresh_pdfs: bool = False,
 ) -> Callable[[], None]:
-    """A build of ``config_file`` with its plugins as ``plugins`` say."""
+    """A build of ``config_file`` with its plugins as ``plugins`` say. With ``fresh_pdfs``,
+    every PDF is made again: MkDocs keeps one instance of our plugin (it has on_startup)
+    for the whole process, and with it the PDFs it made before."""
 
     def run() -> None:
         config = load_config(str(config_file), plugins=copy.deepcopy(plugins))
         if clock is not None:
             clock.watch(config)
+        if fresh_pdfs:
+            for plugin in config.plugins.values():
+                if isinstance(plugin, SideBySidePlugin):
+                    plugin.pdf_cache = PdfCache()
         build(config)
 
     return run
@@ -373,7 +375,7 @@ def measure(size: int | None, repeat: int, work: Path) -> dict[str, float]:
 
 
 def asset_weight() -> int:
-    return sum(len(gzip.compress(asset(name).encode(), 9)) for name in SCRIPTS + STYLESHEETS)
+    return sum(len(gzip.compress(text.encode(), 9)) for text in served_assets().values())
 
 
 def page_weights(work: Path) -> tuple[int, int]:
@@ -390,7 +392,7 @@ def pdf_ratio(repeat: int, work: Path) -> float:
     with_pdfs = copy_course(work / "pdf-on") / "mkdocs.yml"
     rounds = timed_rounds(
         {
-            "with": builder(with_pdfs, preview_like(with_pdfs, pdf=True)),
+            "with": builder(with_pdfs, preview_like(with_pdfs, pdf=True), fresh_pdfs=True),
             "without": builder(without, preview_like(without, pdf=False)),
         },
         repeat,
