@@ -6,6 +6,7 @@ raised together as one ``ContentError``.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -91,16 +92,15 @@ class Course:
 
     def module_of(self, item_id: str, kind: str) -> Module | None:
         """The first module (in course order) that refers to the file ``kind/item_id``."""
-        return next(
-            (
-                module
-                for module in self.modules
-                if any(
-                    (target.folder, ref) == (kind, item_id) for _, ref, target in references(module)
-                )
-            ),
-            None,
-        )
+        return self._first_module_referring.get((kind, item_id))
+
+    @functools.cached_property
+    def _first_module_referring(self) -> dict[tuple[str, str], Module]:
+        first: dict[tuple[str, str], Module] = {}
+        for module in self.modules:
+            for _, ref, target in references(module):
+                first.setdefault((target.folder, ref), module)
+        return first
 
 
 def _without_references(item: ContentItem, gone: Callable[[str, str], bool]) -> ContentItem:
