@@ -18,12 +18,19 @@ SAMPLE = Path(__file__).parent / "sample"  # a tiny course the tests copy, and b
 
 
 def build_site(root: Path, site: Path | None = None, **overrides: Any) -> Path:
-    """Build the course at ``root`` with a real, strict MkDocs run; return the site folder."""
+    """Build the course at ``root`` with a real, strict MkDocs run; return the site folder.
+
+    As ``mkdocs build`` does: the plugins start up for the command 'build' (a clean build,
+    so not dirty) before the build, and shut down after it, even when it fails."""
     site = site or root / "site"
     config = load_config(
         config_file=str(root / "mkdocs.yml"), site_dir=str(site), strict=True, **overrides
     )
-    build(config)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config, dirty=False)
+    finally:
+        config.plugins.on_shutdown()
     return site
 
 

@@ -335,8 +335,8 @@ def test_pages_carry_the_words_their_scripts_show(
 
 
 def test_the_scripts_keep_no_copy_of_the_words(sample_site: Path) -> None:
-    from sidebyside.plugin import SCRIPTS, asset
     from sidebyside.interface import VERDICT_NAMES
+    from sidebyside.plugin import SCRIPTS, asset
 
     words: dict[str, dict[str, object]] = {}
     for page in PAGE_WORDS:
