@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from types import UnionType
@@ -135,9 +135,38 @@ def references(item: BaseModel) -> Iterator[tuple[ContentPath, str, RefersTo]]:
 def _marked(item: BaseModel, marker: type[Any], path: ContentPath = ()) -> Iterator[Any]:
     """Every text value whose type carries a ``marker`` (TextFormat, RefersTo), with its path."""
     for name, info in type(item).model_fields.items():
-        yield from _marked_in(
-            getattr(item, name), info.annotation, info.metadata, (*path, name), marker
+        if _may_hold(info.annotation, marker) or _marks(info.metadata, marker):
+            yield from _marked_in(
+                getattr(item, name), info.annotation, info.metadata, (*path, name), marker
+            )
+
+
+def _marks(metadata: Iterable[Any], marker: type[Any]) -> bool:
+    return any(isinstance(mark, marker) for mark in metadata)
+
+
+_MAY_HOLD: dict[tuple[Any, Any], bool] = {}
+
+
+def _may_hold(annotation: Any, marker: type[Any]) -> bool:
+    """Whether a value of this type can hold a value with ``marker``: the walk passes by the
+    fields that cannot (most fields hold no reference to another file)."""
+    key = (annotation, marker)
+    if key not in _MAY_HOLD:
+        _MAY_HOLD[key] = _type_may_hold(annotation, marker)
+    return _MAY_HOLD[key]
+
+
+def _type_may_hold(annotation: Any, marker: type[Any]) -> bool:
+    if get_origin(annotation) is Annotated:
+        inner, *metadata = get_args(annotation)
+        return _marks(metadata, marker) or _may_hold(inner, marker)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return any(
+            _may_hold(info.annotation, marker) or _marks(info.metadata, marker)
+            for info in annotation.model_fields.values()
         )
+    return any(_may_hold(arg, marker) for arg in get_args(annotation))
 
 
 def _marked_in(

@@ -347,8 +347,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def on_page_markdown(
         self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
     ) -> str | None:
-        if not self.config.enabled:
-            return markdown
+        if not self.config.enabled or page.file.generated_by:
+            return markdown  # markers are for hand-written pages; ours are complete
 
         def link(src_uri: str) -> str:
             target = files.get_file_from_path(src_uri)

@@ -10,6 +10,8 @@ than rendering it did.
 
 from __future__ import annotations
 
+import re
+
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
@@ -24,24 +26,17 @@ def set_aside(html: str) -> Markup:
     return Markup(f"\n\n{BEGIN}\n{str(html).strip()}\n{END}\n\n")
 
 
+# A stretch between the markers, each alone on its line; one without its end stays as it is.
+_STRETCH = re.compile(rf"^{re.escape(BEGIN)}\n(.*?)\n{re.escape(END)}$", re.DOTALL | re.MULTILINE)
+
+
 class _SetAside(Preprocessor):
     def run(self, lines: list[str]) -> list[str]:
-        kept: list[str] = []
-        inside: list[str] | None = None
-        for line in lines:
-            if inside is None:
-                if line == BEGIN:
-                    inside = []
-                else:
-                    kept.append(line)
-            elif line == END:
-                kept.append(self.md.htmlStash.store("\n".join(inside)))
-                inside = None
-            else:
-                inside.append(line)
-        if inside is not None:  # a begin marker with no end: leave the text as it was
-            kept += [BEGIN, *inside]
-        return kept
+        text = "\n".join(lines)
+        if BEGIN not in text:
+            return lines
+        stored = _STRETCH.sub(lambda stretch: self.md.htmlStash.store(stretch[1]), text)
+        return stored.split("\n")
 
 
 class SetAsideExtension(Extension):
