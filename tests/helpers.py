@@ -93,8 +93,15 @@ def page_text(site: Path, uri: str) -> str:
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files without logging, and tells the browser to keep no copy: a page rebuilt
+    within the second it was first fetched would otherwise come back "304 Not Modified"."""
+
     def log_message(self, format: str, *args: object) -> None:
         pass
+
+    def end_headers(self) -> None:
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
 
 
 def serve(

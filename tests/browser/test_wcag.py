@@ -217,7 +217,7 @@ def test_focus_is_never_hidden_under_the_header(
             problem = page.evaluate(FOCUS)
             # Judged once the page comes to rest: Material opens its search, and moves its
             # header and sidebars, a moment after a key press.
-            for _ in range(10):
+            for _ in range(30):
                 if not problem:
                     break
                 page.wait_for_timeout(100)
