@@ -156,12 +156,14 @@ class SafeMarkdown:
         glossary = glossary or {}
         self._md = _safe_markdown(glossary)
         self._prose_md = _safe_markdown(glossary)
-        # Text with an abbreviation in it goes through the parser, which marks it.
-        self._abbreviated = (
+        # The glossary's terms, marked as the abbr extension marks them, in the HTML of
+        # texts that need no parser (it has no attributes for a term to fall inside).
+        self._terms = (
             re.compile("|".join(rf"\b{re.escape(term)}\b" for term in glossary))
             if glossary
             else None
         )
+        self._titles = {term: html.escape(title) for term, title in glossary.items()}
         for name in _UNNEEDED_INLINE:
             self._prose_md.inlinePatterns.deregister(name)
         for name in _UNNEEDED_BLOCK:
@@ -174,13 +176,17 @@ class SafeMarkdown:
     def _block(self, text: str) -> Markup:
         """Paragraph-level HTML."""
         text = text.strip()
-        abbreviated = self._abbreviated is not None and self._abbreviated.search(text)
-        html_text = None if abbreviated else _simple_prose_html(text)
+        html_text = _simple_prose_html(text)
         if html_text is None:
             md = self._md if _NEEDS_FULL_MARKDOWN.search(text) else self._prose_md
             md.reset()
             html_text = md.convert(text)
+        elif self._terms is not None:
+            html_text = self._terms.sub(self._abbreviation, html_text)
         return Markup(sanitised(html_text))
+
+    def _abbreviation(self, term: re.Match[str]) -> str:
+        return f'<abbr title="{self._titles[term[0]]}">{term[0]}</abbr>'
 
     def _inline(self, text: str) -> Markup:
         """HTML without the wrapping paragraph, for labels, legends and table cells."""
