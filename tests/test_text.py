@@ -118,7 +118,7 @@ def test_prose_with_emphasis_is_converted_as_the_parser_would(source: str) -> No
 
 
 def test_every_short_run_of_words_and_asterisks_is_converted_as_the_parser_would() -> None:
-    glossary = {"IA": "instructional \"assistant\" & <aide>'s"}
+    glossary = {"IA": 'instructional "assistant" & <aide>\'s'}
     text, parser = SafeMarkdown(glossary), SafeMarkdown(glossary)._md
     pieces = ["a", "IA", "*", "**", " ", ".", "(", "'", "\n"]
     for length in range(1, 6):
