@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
@@ -223,6 +224,43 @@ def add_drafts(course: Path) -> None:
     )
 
 
+SESSION = """\
+title: A 30-minute session
+order: 1
+audience: [teacher, ia]
+minutes: 30
+summary: For a *first* meeting of new pairs.
+
+activities:
+  - title: Welcome
+    minutes: 5
+    kind: welcome
+    instructions: Read the ground rules aloud.
+    materials: Ground rules on a chart
+  - title: The bus scenario
+    minutes: 15
+    kind: scenario
+    instructions: Read the situation, vote, then reveal.
+    modules: [first-steps]
+    scenarios: [late-for-the-bus]
+  - title: Agree roles
+    minutes: 10
+    kind: worksheet
+    instructions: Pairs fill in the starter agreement.
+    worksheets: [starter-agreement]
+
+follow_up: Pairs finish the agreement at home.
+"""
+
+
+def add_session(course: Path) -> Path:
+    """A 30-minute session using the sample's module, scenario and worksheet."""
+    (course / "sessions").mkdir(exist_ok=True)
+    path = course / "sessions/short-session.yml"
+    path.write_text(SESSION, encoding="utf-8")
+    return path
+
+
 def enable_pdfs(course: Path, paper: str = "letter") -> None:
     config = course / "mkdocs.yml"
     config.write_text(
@@ -231,6 +269,7 @@ def enable_pdfs(course: Path, paper: str = "letter") -> None:
         )
     )
     (course / "docs/facilitator-guide.md").write_text(GUIDE)
+    add_session(course)
 
 
 GUIDE = """# Facilitator guide
@@ -239,16 +278,14 @@ Print packs:
 
 <!-- sidebyside:packs -->
 
-## A 60-minute session {.session-plan}
+## Session plans
 
-| Minutes | What | Page |
-| --- | --- | --- |
-| 10 | Welcome | [First steps](modules/first-steps.md) |
-| 20 | Agree roles | [Starter agreement](worksheets/starter-agreement.md#who-does-what) |
+<!-- sidebyside:session-plans -->
 
 ## Role-play
 
-Try [the bus scenario](scenarios/late-for-the-bus.md).
+Try [the bus scenario](scenarios/late-for-the-bus.md), then
+[agree who does what](worksheets/starter-agreement.md#who-does-what).
 
 ## Notes by module
 
@@ -297,3 +334,16 @@ def watched_page(browser: Any, **context_options: Any) -> Iterator[Any]:
     yield page
     context.close()
     assert errors == [], f"JavaScript errors: {errors}"
+
+
+def focused(locator: Any) -> bool:
+    return bool(locator.evaluate("element => element === document.activeElement"))
+
+
+def tab_to(page: Any, locator: Any, limit: int = 80) -> None:
+    """Press Tab until ``locator`` has focus, as someone using the keyboard would."""
+    for _ in range(limit):
+        if focused(locator):
+            return
+        page.keyboard.press("Tab")
+    pytest.fail(f"Tab never reached {locator}")

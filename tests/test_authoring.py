@@ -10,6 +10,7 @@ import pytest
 from sidebyside.authoring import schemas
 from sidebyside.cli import main
 from sidebyside.load import load_course
+from sidebyside.model import KINDS
 
 from helpers import REPOSITORY
 
@@ -29,9 +30,11 @@ def test_schema_describes_fields_and_forbids_unknown_keys() -> None:
 
 def test_editor_settings_point_at_the_schemas() -> None:
     settings = json.loads((REPOSITORY / ".vscode/settings.json").read_text())
+    folders = []
     for schema, globs in settings["yaml.schemas"].items():
         assert (REPOSITORY / schema).is_file()
-        assert globs[0].split("/")[0] in ("modules", "scenarios", "worksheets")
+        folders.append(globs[0].split("/")[0])
+    assert folders == list(KINDS)  # every kind, and nothing else
 
 
 def test_schema_command_writes_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -39,7 +42,7 @@ def test_schema_command_writes_files(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(schemas())
 
 
-@pytest.mark.parametrize("kind", ["module", "scenario", "worksheet"])
+@pytest.mark.parametrize("kind", ["module", "scenario", "worksheet", "session"])
 def test_starters_are_valid_and_never_overwrite(
     course: Path, kind: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

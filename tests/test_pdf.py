@@ -49,7 +49,7 @@ def test_facilitator_pack(pdf_site: Path) -> None:
     assert reader.metadata is not None
     assert reader.metadata.title == "Sample course: facilitator's print pack"
     text = "\n".join(page.extract_text() for page in reader.pages)
-    assert "A 60-minute session" in text  # the session plans
+    assert "A 30-minute session" in text and "Agree roles" in text  # the session plans
     assert "Pair people who do not know each other." in text  # generated facilitator notes
     assert "Talk first." in text and "What will you ask your partner on day one?" in text
     assert "You are Ms. Rivera, the teacher" in text and "You are Mr. Chen, the IA" in text
@@ -156,17 +156,19 @@ def test_role_play_cards_have_their_own_bookmarks(pdf_site: Path) -> None:
 
 
 def test_each_session_plan_has_a_pack_of_what_it_uses(pdf_site: Path) -> None:
-    reader = PdfReader(pdf_site / "downloads/session-a-60-minute-session.pdf")
+    reader = PdfReader(pdf_site / "downloads/session-short-session.pdf")
     assert reader.metadata is not None
     assert (
-        reader.metadata.title == "Sample course: print pack for the session “A 60-minute session”"
+        reader.metadata.title == "Sample course: print pack for the session “A 30-minute session”"
     )
     text = "\n".join(page.extract_text() for page in reader.pages)
     assert "Agree roles" in text and "First steps together" in text  # the plan, its module
     assert "Starter agreement" in text and "Records behavior data" in text  # its worksheet
-    assert "Role-play" not in text and "You are Ms. Rivera" not in text  # not in this session
+    assert "You are Ms. Rivera" in text  # its scenario's role-play cards
+    assert "Discussion sheet: Late for the bus" in text and "The situation" in text
     assert "Notes by module" not in text  # the rest of the guide stays out
-    assert len(reader.pages) == 4  # cover, plan, module, worksheet
+    assert len(reader.pages) == 7  # cover, plan, module, cards' cover and cards, discussion
+    # sheet, worksheet
 
 
 def test_the_guide_links_every_pack(pdf_site: Path) -> None:
@@ -175,7 +177,8 @@ def test_the_guide_links_every_pack(pdf_site: Path) -> None:
         '<a href="../downloads/facilitator-pack.pdf">Facilitator&#39;s print pack</a> '
         "(PDF, US Letter)" in html
     )
-    assert html.count('href="../downloads/session-a-60-minute-session.pdf"') == 2  # list, plan
+    assert html.count('href="../downloads/session-short-session.pdf"') == 2  # list, plan
+    assert 'href="../sessions/short-session/">Open this session</a>' in html
 
 
 def test_a_rebuild_remakes_only_the_pdfs_whose_content_changed(
@@ -223,7 +226,7 @@ def test_a_rebuild_remakes_only_the_pdfs_whose_content_changed(
     # The worksheet and both packs hold the row; nothing else was made again.
     assert sorted(made) == [
         "Sample course: facilitator&#39;s print pack",
-        "Sample course: print pack for the session “A 60-minute session”",
+        "Sample course: print pack for the session “A 30-minute session”",
         "Starter agreement",
     ]
     made.clear()

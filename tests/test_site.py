@@ -171,6 +171,7 @@ def test_navigation_puts_each_reader_s_pages_in_their_own_section(course_site: P
         "Your progress",
         "Scenarios",
         "Worksheets",
+        "PD sessions",
         "For facilitators",
         "For authors",
         "Glossary",
@@ -189,13 +190,13 @@ def test_navigation_puts_each_reader_s_pages_in_their_own_section(course_site: P
 
 def test_home_and_guide_link_the_print_packs(course_site: Path) -> None:
     sessions = sorted(path.name for path in (course_site / "downloads").glob("session-*.pdf"))
-    assert len(sessions) == 3  # one per session plan in the guide
+    assert len(sessions) == 3  # one per session
     for page in ("index.html", "facilitator-guide.html"):
         links = parse(course_site / page).links
         assert "downloads/facilitator-pack.pdf" in links, page
         assert all(f"downloads/{name}" in links for name in sessions), page
     guide = (course_site / "facilitator-guide.html").read_text(encoding="utf-8")
-    assert guide.count("Print pack for this session (PDF)") == 3
+    assert guide.count("print pack for this session (PDF)") == 3
     cards = parse(course_site / "role-play-cards.html").links
     assert len([link for link in cards if link.endswith("-cards.html")]) >= 10
 

@@ -24,6 +24,7 @@ from .model import (
     Kind,
     Module,
     Scenario,
+    Session,
     Worksheet,
     as_id,
     is_id,
@@ -61,6 +62,10 @@ class Course:
     @property
     def worksheets(self) -> Mapping[str, Worksheet]:
         return cast(Mapping[str, Worksheet], self.items["worksheets"])
+
+    @property
+    def sessions(self) -> tuple[Session, ...]:
+        return tuple(cast(Mapping[str, Session], self.items["sessions"]).values())
 
     def located(self, kind: str, item_id: str, path: ContentPath, message: str) -> Problem:
         """A problem at ``path`` in a content file, or at its top if it was not read here."""

@@ -90,6 +90,7 @@ class RefersTo:
     folder: str
 
 
+ModuleId = Annotated[Id, RefersTo("modules")]
 ScenarioId = Annotated[Id, RefersTo("scenarios")]
 WorksheetId = Annotated[Id, RefersTo("worksheets")]
 
@@ -605,6 +606,67 @@ class Worksheet(ContentItem):
         return problems
 
 
+# --- Sessions ------------------------------------------------------------------------------
+
+ActivityKind = Literal[
+    "welcome", "discussion", "role-play", "scenario", "worksheet", "reading", "break", "closing"
+]
+"""What the room does in an activity."""
+
+
+class Activity(Part):
+    title: OneLine
+    """A few words for the plan and the slide's heading: "Role-play in threes"."""
+    minutes: int = Field(ge=1, le=600)
+    """How long it lasts."""
+    kind: ActivityKind
+    """What the room does, as the session's page says beside the minutes."""
+    instructions: Markdown
+    """What the room does, as the slide shows it and the facilitator says it."""
+    modules: list[ModuleId] = []
+    """Ids of modules (files in modules/) it draws on: their key points go on a slide, and
+    their facilitator notes into the presenter's notes."""
+    scenarios: list[ScenarioId] = []
+    """Ids of scenarios (files in scenarios/) the room works through: each gets its
+    situation, choices to vote on, the reveal, the contrast and its discussion questions."""
+    worksheets: list[WorksheetId] = []
+    """Ids of worksheets (files in worksheets/) it uses: they go into the session's pack."""
+    materials: OneLine | None = None
+    """What to have ready: "One printed role agreement per pair"."""
+
+
+class Session(ContentItem):
+    """A professional-development session plan: sessions/<id>.yml."""
+
+    title: OneLine
+    """The session's title, as the facilitator guide lists it: "60 minutes: roles and daily
+    talk"."""
+    order: int = Field(ge=1)
+    """Position among the sessions, 1 first; unique across sessions."""
+    audience: list[Audience] = Field(min_length=1)
+    """Who it is for: teacher, ia, facilitator."""
+    minutes: int = Field(ge=1, le=600)
+    """The whole session, in minutes: the activities' minutes add up to it."""
+    summary: Markdown
+    """When and for whom it suits: "For a staff meeting early in the year"."""
+    activities: list[Activity] = Field(min_length=1)
+    """What happens, in order."""
+    follow_up: Markdown | None = None
+    """What pairs do before the next session."""
+
+    def own_problems(self) -> list[tuple[ContentPath, str]]:
+        total = sum(activity.minutes for activity in self.activities)
+        if total == self.minutes:
+            return []
+        return [
+            (
+                ("minutes",),
+                f"the activities add up to {total} minutes, not {self.minutes}; "
+                f"change 'minutes' to {total} or an activity's minutes",
+            )
+        ]
+
+
 @dataclass(frozen=True)
 class Kind:
     """One kind of content file: where its files live, what they are called, how they are
@@ -644,6 +706,7 @@ KINDS: dict[str, Kind] = {
         Kind("modules", "module", Module, "Modules", "module.md", order_field="order"),
         Kind("scenarios", "scenario", Scenario, "Scenarios", "scenario.md", "scenarios/index.md"),
         Kind("worksheets", "worksheet", Worksheet, "Worksheets", "worksheet.md", printable=True),
+        Kind("sessions", "session", Session, "PD sessions", "session.md", order_field="order"),
     )
 }
 """Every kind of content, in the order the navigation and messages list them. The first is

@@ -124,7 +124,8 @@ def guide_html(guide: str, printing: Printing, guide_uri: str, packs: list[Pack]
     """Guide Markdown as HTML for a pack: generated parts filled in, links to built pages."""
     folder = posixpath.dirname(guide_uri)
     course, renderer, link = printing.course, printing.renderer, printing.link
-    html = printing.to_html(renderer.fill_markers(guide, course, link, packs, printing.paper))
+    filled = renderer.fill_markers(guide, course, link, packs, printing.paper, guide_uri)
+    html = printing.to_html(filled)
 
     def built(match: re.Match[str]) -> str:
         target = posixpath.normpath(posixpath.join(folder, match["target"]))
@@ -133,9 +134,9 @@ def guide_html(guide: str, printing: Printing, guide_uri: str, packs: list[Pack]
     return _PAGE_HREF.sub(built, html)
 
 
-def course_packs(guide: str | None, guide_uri: str) -> list[Pack]:
-    """The whole course's pack, then one per session plan in the guide."""
-    return [WHOLE_COURSE, *(session_packs(guide, guide_uri) if guide else [])]
+def course_packs(course: Course) -> list[Pack]:
+    """The whole course's pack, then one per session."""
+    return [WHOLE_COURSE, *session_packs(course.sessions)]
 
 
 def course_pdfs(printing: Printing, cache: PdfCache | None = None) -> list[Document]:
@@ -161,10 +162,13 @@ def pdf_sources(printing: Printing) -> dict[str, str]:
     guide = printing.guide
     guide_text = guide.read_text(encoding="utf-8") if guide else None
     guide_uri = guide.relative_to(printing.docs_dir.resolve()).as_posix() if guide else ""
-    packs = course_packs(guide_text, guide_uri)
+    packs = course_packs(course)
     for pack in packs:
-        part = pack.guide if pack.guide is not None else guide_text
-        html = guide_html(part, printing, guide_uri, packs) if part else ""
+        if pack.session is not None:  # its plan, linking pages by their source paths
+            plan = renderer.session_plan(pack.session, course)
+            html = guide_html(plan, printing, "", packs)
+        else:
+            html = guide_html(guide_text, printing, guide_uri, packs) if guide_text else ""
         sources[pack.uri] = renderer.pack_document(pack, course, html, paper)
     return sources
 

@@ -6,7 +6,6 @@ import functools
 import gzip
 import html
 import logging
-import os
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -25,11 +24,13 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from .config import SideBySideConfig
+from .decks import DeckCache
 from .errors import ContentError
 from .headers import with_security_headers
+from .keys import source_date
 from .load import Course, content_files, load_course
 from .model import KINDS
-from .packs import PACK_NAME, PACK_TITLE, Pack, with_session_pack_links
+from .packs import PACK_NAME, PACK_TITLE, Pack, session_download
 from .pdf import (
     Document,
     Link,
@@ -45,6 +46,7 @@ from .render import Page as GeneratedPage
 from .setaside import SetAsideExtension
 
 ASSETS = Path(__file__).parent / "assets"
+THEME_TEMPLATES = Path(__file__).parent / "templates" / "theme"
 ASSET_DIR = "assets/sidebyside"
 STYLESHEETS = ["sidebyside.css"]
 SCRIPTS = [  # in this order: each uses what the ones before it define
@@ -59,6 +61,7 @@ SCRIPTS = [  # in this order: each uses what the ones before it define
     "record.js",
     "scenario.js",
     "worksheet.js",
+    "present.js",
     "focus.js",
 ]
 SCRIPT_BUNDLE = "sidebyside.js"
@@ -99,7 +102,7 @@ def _sitemap_without_build_time(site_dir: Path) -> None:
     with (
         archive.open("wb") as target,
         gzip.GzipFile(
-            filename="sitemap.xml", mode="wb", fileobj=target, mtime=_source_date()
+            filename="sitemap.xml", mode="wb", fileobj=target, mtime=source_date()
         ) as packed,
     ):
         packed.write(content)
@@ -149,11 +152,6 @@ def served_assets() -> dict[str, str]:
     return {**{name: asset(name) for name in STYLESHEETS}, SCRIPT_BUNDLE: bundle}
 
 
-def _source_date() -> int:
-    value = os.environ.get("SOURCE_DATE_EPOCH", "0")
-    return int(value) if value.isdigit() else 0
-
-
 class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     """Because it defines on_startup, MkDocs keeps one instance across `mkdocs serve` rebuilds.
 
@@ -168,12 +166,14 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     pages: list[GeneratedPage]
     pdfs: list[Document]
     packs: list[Pack]
+    glossary: dict[str, str]
 
     def __init__(self) -> None:
         super().__init__()
         self.course = Course.empty()
         self.loaded_once = False
         self.pdf_cache = PdfCache()
+        self.deck_cache = DeckCache()
         self.preview_pdfs = PreviewPdfs()
         self.packs = []
 
@@ -188,6 +188,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if not self.config.enabled:
             return config
         config.markdown_extensions.append(SetAsideExtension())  # type: ignore[arg-type]
+        # Our page templates (present mode) after a district's custom_dir, which may override them.
+        config.theme.dirs.append(str(THEME_TEMPLATES))
         root = self._content_root(config)
         try:
             course = load_course(root)
@@ -203,10 +205,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             self.problems = error.report()
             preview_log.error("The course content has problems:\n%s", self.problems)
         # A district's custom_dir comes first, so it can override any of our templates.
+        self.glossary = abbreviations(config)
         self.renderer = Renderer(
-            template_dirs=config.theme.dirs,
-            site_name=config.site_name,
-            glossary=abbreviations(config),
+            template_dirs=config.theme.dirs, site_name=config.site_name, glossary=self.glossary
         )
         docs_dir = Path(config.docs_dir)
         self.pages = self._pages(docs_dir, root)
@@ -267,9 +268,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self, docs_dir: Path, site_dir: str, link: Link, to_html: Callable[[str], str]
     ) -> list[Document]:
         guide = self._guide(docs_dir)
-        self.packs = course_packs(
-            guide.read_text(encoding="utf-8") if guide else None, self.config.pack_guide
-        )
+        self.packs = course_packs(self.course)
         printing = Printing(
             self.course, self.renderer, self.config.paper, docs_dir, guide, link, to_html
         )
@@ -342,6 +341,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             )
         for document in self.pdfs:
             files.append(File.generated(config, document.uri, content=document.content))
+        decks = self.deck_cache.decks(self.course, config.site_name, self.glossary)
+        for session_id, deck in decks.items():
+            files.append(File.generated(config, session_download(session_id, "pptx"), content=deck))
         return files
 
     def on_page_markdown(
@@ -356,10 +358,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
                 raise PluginError(f"{page.file.src_uri} links to {src_uri}, which does not exist")
             return get_relative_url(target.url, page.url)
 
-        if self.config.pack_guide and page.file.src_uri == self.config.pack_guide:
-            markdown = with_session_pack_links(markdown, self.packs[1:], page.file.src_uri)
+        packs = self.packs if self.pdfs else []
         return self.renderer.fill_markers(
-            markdown, self.course, link, self.packs if self.pdfs else [], self.config.paper
+            markdown, self.course, link, packs, self.config.paper, page.file.src_uri
         )
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:

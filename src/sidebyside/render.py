@@ -8,9 +8,9 @@ feed any static-site engine. The same course always renders to the same text.
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
 import json
+import posixpath
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from .batch import without_gc_pauses
 from .interface import AUDIENCE_NAMES, PAPER_NAMES, ROLE_NAMES, VERDICT_NAMES
+from .keys import choice_order, essence_key, question_essence, scenario_key, short_hash
 from .load import Course
 from .model import (
     KINDS,
@@ -34,14 +35,14 @@ from .model import (
     Audience,
     ContentItem,
     Kind,
-    Question,
     Response,
-    Scenario,
+    Session,
     TextFormat,
     texts,
 )
-from .packs import Pack
+from .packs import Pack, session_download
 from .setaside import set_aside
+from .slides import session_slides
 from .text import SafeMarkdown, literal
 from .worksheet_inputs import block_name, carried_over, input_name
 
@@ -51,6 +52,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 MODULE_LIST = "<!-- sidebyside:modules -->"
 FACILITATOR_NOTES = "<!-- sidebyside:facilitator-notes -->"
 PACK_LINKS = "<!-- sidebyside:packs -->"
+SESSION_PLANS = "<!-- sidebyside:session-plans -->"
 ROLE_PLAY_PAGE = "role-play-cards.md"
 
 # Only a marker alone on its line counts: one quoted in text or code stays as is.
@@ -60,6 +62,7 @@ _MARKER_TEMPLATES = {
         (MODULE_LIST, "module-list.md"),
         (FACILITATOR_NOTES, "facilitator-notes.md"),
         (PACK_LINKS, "pack-links.md"),
+        (SESSION_PLANS, "session-plans.md"),
     )
 }
 
@@ -74,49 +77,18 @@ class Page:
     """False for print views, which pages link to but the navigation leaves out."""
 
 
+def _relative(folder: str, src_uri: str) -> str:
+    """A link from a page in ``folder`` to the page at ``src_uri``, both in the docs tree."""
+    return posixpath.relpath(src_uri, folder)
+
+
 def _constant(text: str, _match: re.Match[str]) -> str:
     return text
-
-
-def short_hash(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()[:12]
-
-
-QuestionEssence = tuple[str, str, tuple[tuple[str, bool], ...]]
-
-
-def question_essence(question: Question) -> QuestionEssence:
-    """What makes a question what it is: its prompt, its type, its options and their answers."""
-    options = tuple((option.text, option.correct) for option in question.options)
-    return question.prompt, question.type, options
-
-
-def essence_key(essence: QuestionEssence) -> str:
-    """A short hash of a question's essence: it changes when the question does, and a learner's
-    saved answers are kept under it."""
-    prompt, kind, options = essence
-    fields = {"prompt": prompt, "type": kind, "options": [list(option) for option in options]}
-    return short_hash(json.dumps(fields, sort_keys=True))
 
 
 def page_title(title: str) -> Markup:
     """A title for the page's front matter, escaped: MkDocs puts it into HTML unescaped."""
     return Markup(json.dumps(html.escape(title, quote=False), ensure_ascii=False))
-
-
-def scenario_key(scenario: Scenario) -> str:
-    """Changes when the responses do, so a saved choice never points at a different one."""
-    essence = [
-        [r.verdict, r.label, [[line.who, line.says] for line in r.lines]]
-        for r in scenario.responses
-    ]
-    return short_hash(json.dumps(essence))
-
-
-def choice_order(responses: Sequence[Response], seed: str) -> list[tuple[int, Response]]:
-    """The responses in a shuffled order that is the same at every build."""
-    numbered = list(enumerate(responses))
-    return sorted(numbered, key=lambda pair: short_hash(f"{seed}:{pair[0]}"))
 
 
 def side_by_side(responses: Sequence[Response]) -> list[tuple[int, Response]]:
@@ -176,6 +148,7 @@ class Renderer:
         filters.update(short_hash=short_hash, scenario_key=scenario_key)
         filters.update(block_name=block_name, input_name=input_name, carried_over=carried_over)
         filters.update(choice_order=choice_order, side_by_side=side_by_side)
+        filters.update(session_download=session_download)
         self._env.tests["markdown"] = lambda format: format is TextFormat.MARKDOWN
         self._env.globals.update(verdict_names=VERDICT_NAMES, site_name=site_name)
 
@@ -202,10 +175,17 @@ class Renderer:
                     item=item,
                     course=course,
                     pdf_name=pdf_name,
+                    with_pdfs=pdf_paper is not None,
                     paper_name=PAPER_NAMES.get(pdf_paper or "", ""),
+                    link=functools.partial(_relative, kind.folder),
                     **{kind.singular: item},
                 )
                 pages.append(Page(f"{kind.folder}/{item.id}.md", content))
+        # Each session's slides, which its page opens.
+        for session in course.sessions:
+            slides = session_slides(session, course)
+            present = self._render("present.md", session=session, slides=slides)
+            pages.append(Page(f"sessions/{session.id}-present.md", present, in_nav=False))
         # Print views of each scenario, which its page links to.
         for scenario in course.scenarios.values():
             pages.append(
@@ -238,6 +218,11 @@ class Renderer:
             **{kind.singular: item},
         )
 
+    def session_plan(self, session: Session, course: Course) -> str:
+        """A session's plan and its activities as Markdown, linking pages by their source
+        paths (``modules/partners.md``): what its print pack opens with."""
+        return self._render("session-plan.md", session=session, course=course, link=str)
+
     def pack_document(self, pack: Pack, course: Course, guide_html: str, paper: str) -> str:
         """A print pack: its part of the guide, module summaries, role-play cards, worksheets."""
         site_name = self._env.globals["site_name"]
@@ -251,7 +236,8 @@ class Renderer:
             worksheets=[
                 w for w in course.worksheets.values() if pack.holds(f"worksheets/{w.id}.md")
             ],
-            guide=Markup(guide_html),  # the course's own hand-written page
+            guide=Markup(guide_html),  # the course's own hand-written page, or a session's plan
+            discussion=pack.session is not None,
             paper=paper,
             footer=f"{site_name}: {pack.title}",
         )
@@ -263,12 +249,14 @@ class Renderer:
         link: Callable[[str], str],
         packs: Sequence[Pack] = (),
         paper: str = "",
+        page_uri: str = "",
     ) -> str:
         """Replaces generation markers in a hand-written page.
 
         ``link`` turns a page's source path (``modules/partners.md``) into a URL relative to
         the page being filled; only the site engine knows how its URLs are shaped. ``packs``
-        are the print packs made, on ``paper``.
+        are the print packs made, on ``paper``. Generated Markdown (not HTML) links pages by
+        their source paths, relative to the page's own ``page_uri``, as authors write them.
         """
         for pattern, template in _MARKER_TEMPLATES.items():
             if pattern.search(markdown):
@@ -278,6 +266,7 @@ class Renderer:
                     link=link,
                     packs=packs,
                     paper_name=PAPER_NAMES.get(paper, ""),
+                    source_link=functools.partial(_relative, posixpath.dirname(page_uri) or "."),
                 )
                 # A function, so that backslashes in the generated text stay as they are.
                 markdown = pattern.sub(functools.partial(_constant, generated), markdown)

@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
+from .keys import essence_key, question_essence, scenario_key
 from .load import Course
-from .render import essence_key, question_essence, scenario_key
 
 SCHEMAS = Path(__file__).with_name("scorm12")
 LAUNCH = "lms.html"  # holds the SCORM session; shows the course's pages in a frame

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from helpers import SAMPLE, Site, watched_page
+from helpers import SAMPLE, Site, serve, watched_page
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = [
@@ -58,3 +58,11 @@ def editable_site(tmp_path: Path) -> Iterator[Site]:
 def page(browser: Browser) -> Iterator[Page]:
     with watched_page(browser) as page:
         yield page
+
+
+@pytest.fixture(scope="session")
+def served(course_site: Path) -> Iterator[str]:
+    """The repository's own course, built and served once: its address."""
+    base, server = serve(course_site)
+    yield base
+    server.shutdown()

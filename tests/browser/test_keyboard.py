@@ -3,10 +3,9 @@ and what it asks only once (3.3.7)."""
 
 from __future__ import annotations
 
-import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from helpers import Site
+from helpers import Site, tab_to
 
 MODULE = "/modules/first-steps/"
 SCENARIO = "/scenarios/late-for-the-bus/"
@@ -14,19 +13,6 @@ WORKSHEET = "/worksheets/starter-agreement/"
 CERTIFICATE = "/certificate/"
 # window.print counts its calls instead of opening the print dialog.
 COUNT_PRINTS = "window.printed = 0; window.print = () => { window.printed++; };"
-
-
-def focused(locator: Locator) -> bool:
-    return bool(locator.evaluate("element => element === document.activeElement"))
-
-
-def tab_to(page: Page, locator: Locator, limit: int = 80) -> None:
-    """Press Tab until ``locator`` has focus, as someone using the keyboard would."""
-    for _ in range(limit):
-        if focused(locator):
-            return
-        page.keyboard.press("Tab")
-    pytest.fail(f"Tab never reached {locator}")
 
 
 def right_options(question: Locator) -> list[int]:

@@ -5,26 +5,18 @@ docs/accessibility.md names these tests criterion by criterion."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, ViewportSize, expect
 
-from helpers import axe_report, course_pages, serve, watched_page
+from helpers import axe_report, course_pages, watched_page
 
 WIDTHS: dict[str, ViewportSize] = {
     "desktop": {"width": 1280, "height": 800},
     "phone": {"width": 390, "height": 844},
 }
 SCHEMES = {"light": "default", "dark": "slate"}  # the system's choice -> Material's scheme
-
-
-@pytest.fixture(scope="module")
-def served(course_site: Path) -> Iterator[str]:
-    base, server = serve(course_site)
-    yield base
-    server.shutdown()
 
 
 @pytest.fixture
