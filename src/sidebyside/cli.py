@@ -1,4 +1,4 @@
-"""The author's command line: `sidebyside validate | new | schema | package`."""
+"""The author's command line: `sidebyside validate | new | schema | package | translations`."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .errors import ContentError
 from .load import load_course
 from .model import KINDS
 from .quizcheck import quiz_warnings
+from .translations import languages, status, update
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -27,6 +28,24 @@ def _validate(args: argparse.Namespace) -> int:
     if warnings and args.strict:
         noun = "warning" if len(warnings) == 1 else "warnings"
         print(f"{len(warnings)} quiz {noun}, which --strict counts as problems.", file=sys.stderr)
+        return 1
+    root = Path(args.root)
+    try:
+        behind = {language: status(root, course, language) for language in languages(root)}
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    for language, listings in behind.items():
+        for listing in listings:
+            print(listing, file=sys.stderr)
+        if listings:
+            print(
+                f"{_count(len(listings), 'text')} not translated or outdated in '{language}'"
+                f"{', which --strict counts as problems' if args.strict else ''}; "
+                f"run 'sidebyside translations update {language}', then translate them.",
+                file=sys.stderr,
+            )
+    if args.strict and any(behind.values()):
         return 1
     counts = [
         _count(len(course.items[kind.folder]), kind.singular, kind.plural)
@@ -114,6 +133,19 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _translations_update(args: argparse.Namespace) -> int:
+    root = Path(args.root)
+    try:
+        written = update(root, load_course(root), args.language)
+    except ContentError as error:
+        print(error.report(), file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"updated {path.relative_to(root).as_posix()}")
+    print(f"{_count(len(written), 'catalog')} written for '{args.language}'.")
+    return 0
+
+
 def _count(number: int, noun: str, plural: str = "") -> str:
     return f"{number} {noun}" if number == 1 else f"{number} {plural or noun + 's'}"
 
@@ -156,6 +188,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", default=SCHEMA_DIR, help=f"folder to write to (default {SCHEMA_DIR})"
     )
     schema.set_defaults(run=_schema)
+
+    translations = commands.add_parser("translations", help="keep the PO files in step")
+    steps = translations.add_subparsers(dest="step", required=True)
+    updating = steps.add_parser(
+        "update",
+        help="add new English texts to a language's PO files and mark changed ones fuzzy",
+    )
+    updating.add_argument("language", help="a language code, such as es")
+    updating.add_argument("--root", default=".", help="folder holding modules/, scenarios/, ...")
+    updating.set_defaults(run=_translations_update)
     return parser
 
 
