@@ -205,48 +205,59 @@ class Listing:
         )
 
 
+def _catalog_files(
+    root: Path, course: Course, language: str
+) -> tuple[list[tuple[Path, list[Source], Catalog | None]], list[Problem]]:
+    """Each content file's catalog path, English texts and catalog (None before its first
+    update), and the problems of the catalogs that cannot be read, which are left out."""
+    files: list[tuple[Path, list[Source], Catalog | None]] = []
+    problems: list[Problem] = []
+    for folder, items in course.items.items():
+        for item_id in items:
+            path = catalog_path(root, language, folder, item_id)
+            try:
+                catalog = read_catalog(root, path) if path.is_file() else None
+            except ContentError as error:
+                problems.extend(error.problems)
+                continue
+            files.append((path, sources(course, folder, item_id), catalog))
+    return files, problems
+
+
 def status(root: Path, course: Course, language: str) -> list[Listing]:
     """Every text of the course that has no current translation in ``language``.
 
     Raises ``ContentError`` for a PO file that cannot be read or a translation whose form
     does not match its English."""
     listings: list[Listing] = []
-    problems: list[Problem] = []
-    for folder, items in course.items.items():
-        for item_id in items:
-            path = catalog_path(root, language, folder, item_id)
-            shown = _shown(root, path)
-            entries = sources(course, folder, item_id)
-            if not path.is_file():
-                listings.extend(Listing(shown, 1, source, "no catalog yet") for source in entries)
-                continue
-            try:
-                catalog = read_catalog(root, path)
-            except ContentError as error:
-                problems.extend(error.problems)
-                continue
-            by_context = {message.context: message for message in _messages(catalog)}
-            for source in entries:
-                message = by_context.get(source.context)
-                line = message.lineno or 1 if message else 1
-                if message is None:
-                    listings.append(Listing(shown, 1, source, "not in the catalog yet"))
-                elif message.id != source.text:
-                    listings.append(Listing(shown, line, source, "outdated: the English changed"))
-                elif not message.string:
-                    listings.append(Listing(shown, line, source, "untranslated"))
-                elif message.fuzzy:
-                    listings.append(Listing(shown, line, source, "outdated (fuzzy)"))
-                else:
-                    problems.extend(
-                        Problem(
-                            shown,
-                            line,
-                            1,
-                            f"the translation of {source.context}: {wrong}",
-                        )
-                        for wrong in _translation_problems(source, message)
+    files, problems = _catalog_files(root, course, language)
+    for path, entries, catalog in files:
+        shown = _shown(root, path)
+        if catalog is None:
+            listings.extend(Listing(shown, 1, source, "no catalog yet") for source in entries)
+            continue
+        by_context = {message.context: message for message in _messages(catalog)}
+        for source in entries:
+            message = by_context.get(source.context)
+            line = message.lineno or 1 if message else 1
+            if message is None:
+                listings.append(Listing(shown, 1, source, "not in the catalog yet"))
+            elif message.id != source.text:
+                listings.append(Listing(shown, line, source, "outdated: the English changed"))
+            elif not message.string:
+                listings.append(Listing(shown, line, source, "untranslated"))
+            elif message.fuzzy:
+                listings.append(Listing(shown, line, source, "outdated (fuzzy)"))
+            else:
+                problems.extend(
+                    Problem(
+                        shown,
+                        line,
+                        1,
+                        f"the translation of {source.context}: {wrong}",
                     )
+                    for wrong in _translation_problems(source, message)
+                )
     if problems:
         raise ContentError(problems)
     return listings
@@ -306,20 +317,11 @@ def update(root: Path, course: Course, language: str) -> list[Path]:
     Nothing is written when any existing catalog cannot be read."""
     check_language(language)
     planned: dict[Path, bytes] = {}
-    problems: list[Problem] = []
-    for folder, items in course.items.items():
-        for item_id in items:
-            path = catalog_path(root, language, folder, item_id)
-            old = None
-            if path.is_file():
-                try:
-                    old = read_catalog(root, path)
-                except ContentError as error:
-                    problems.extend(error.problems)
-                    continue
-            text = _po_bytes(_merged(language, sources(course, folder, item_id), old))
-            if not path.is_file() or path.read_bytes() != text:
-                planned[path] = text
+    files, problems = _catalog_files(root, course, language)
+    for path, entries, old in files:
+        text = _po_bytes(_merged(language, entries, old))
+        if old is None or path.read_bytes() != text:
+            planned[path] = text
     if problems:
         raise ContentError(problems)
     for path, text in planned.items():
