@@ -20,7 +20,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from pptx.slide import Slide as PptxSlide
 from pptx.util import Emu, Inches, Length, Pt
 
-from .interface import VERDICT_NAMES
+from .interface import ENGLISH, VERDICT_NAMES, Interface
 from .keys import short_hash, source_date
 from .load import Course
 from .model import Session
@@ -57,7 +57,8 @@ def _fixed_time() -> datetime.datetime:
 
 
 class _DeckWriter:
-    def __init__(self, converter: SafeMarkdown) -> None:
+    def __init__(self, converter: SafeMarkdown, interface: Interface = ENGLISH) -> None:
+        self.interface = interface
         self.converter = converter
         self.deck = Presentation()
         self.deck.slide_width, self.deck.slide_height = WIDTH, HEIGHT
@@ -101,7 +102,7 @@ class _DeckWriter:
         lines += [(f"• {line}", None) for point in slide.points for line in self.text(point)]
         for choice in slide.choices:
             if slide.kind == "reveal":
-                name = VERDICT_NAMES[choice.verdict]
+                name = self.interface.gettext(VERDICT_NAMES[choice.verdict])
                 lines.append((f"{choice.letter}  {choice.label}: {name}", choice.verdict))
             else:
                 lines.append((f"{choice.letter}  {choice.label}", None))
@@ -133,7 +134,8 @@ class _DeckWriter:
         properties = self.deck.core_properties
         properties.title = session.title
         properties.author = properties.last_modified_by = site_name
-        properties.subject = "Slides for a professional development session"
+        properties.subject = self.interface.gettext("Slides for a professional development session")
+        properties.language = self.interface.language
         properties.created = properties.modified = _fixed_time()
         properties.revision = 1
         out = io.BytesIO()
@@ -163,15 +165,19 @@ class DeckCache:
         self._made: dict[str, bytes] = {}
 
     def decks(
-        self, course: Course, site_name: str, glossary: dict[str, str] | None = None
+        self,
+        course: Course,
+        site_name: str,
+        glossary: dict[str, str] | None = None,
+        interface: Interface = ENGLISH,
     ) -> dict[str, bytes]:
-        """Each session's deck, by the session's id."""
+        """Each session's deck, by the session's id, in the interface's language."""
         made, kept = {}, {}
         for session in course.sessions:
-            slides = session_slides(session, course)
-            key = short_hash(repr((slides, session.title, site_name, glossary)))
+            slides = session_slides(session, course, interface)
+            key = short_hash(repr((slides, session.title, site_name, glossary, interface)))
             if key not in self._made:
-                writer = _DeckWriter(SafeMarkdown(glossary))
+                writer = _DeckWriter(SafeMarkdown(glossary), interface)
                 for slide in slides:
                     writer.add(slide)
                 self._made[key] = writer.bytes(session, site_name)

@@ -19,7 +19,9 @@ QuestionEssence = tuple[str, str, tuple[tuple[str, bool], ...]]
 
 
 def question_essence(question: Question) -> QuestionEssence:
-    """What makes a question what it is: its prompt, its type, its options and their answers."""
+    """What makes a question what it is: its prompt, its type, its options and their answers,
+    as written in English, so that its key is the same in every language."""
+    question = question.english
     options = tuple((option.text, option.correct) for option in question.options)
     return question.prompt, question.type, options
 
@@ -33,7 +35,9 @@ def essence_key(essence: QuestionEssence) -> str:
 
 
 def scenario_key(scenario: Scenario) -> str:
-    """Changes when the responses do, so a saved choice never points at a different one."""
+    """Changes when the responses do, so a saved choice never points at a different one;
+    the same in every language."""
+    scenario = scenario.english
     essence = [
         [r.verdict, r.label, [[line.who, line.says] for line in r.lines]]
         for r in scenario.responses

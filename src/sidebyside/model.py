@@ -12,7 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
 from types import UnionType
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Self, Union, get_args, get_origin
 
 from pydantic import (
     BaseModel,
@@ -104,6 +104,14 @@ class Part(BaseModel):
 
     model_config = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
 
+    _english: Any = PrivateAttr(default=None)
+
+    @property
+    def english(self) -> Self:
+        """The piece as written in English: itself, unless it is a translation of it. What
+        names a learner's saved entries comes from here, the same in every language."""
+        return self._english if self._english is not None else self
+
 
 class ContentItem(Part):
     """A whole content file; its id is the file's name without the extension."""
@@ -178,15 +186,15 @@ def _marked_in(
         annotation = get_args(annotation)[0]
     if value is None:
         return
-    if isinstance(value, BaseModel):
+    if get_origin(annotation) in (Union, UnionType):  # optional: the type it holds when set
+        inner = next(arg for arg in get_args(annotation) if arg is not type(None))
+        yield from _marked_in(value, inner, metadata, path, marker)
+    elif isinstance(value, BaseModel):
         yield from _marked(value, marker, path)
     elif isinstance(value, str):
         for mark in metadata:
             if isinstance(mark, marker):
                 yield path, value, mark
-    elif get_origin(annotation) in (Union, UnionType):
-        inner = next(arg for arg in get_args(annotation) if arg is not type(None))
-        yield from _marked_in(value, inner, metadata, path, marker)
     elif isinstance(value, list):
         (inner,) = get_args(annotation)
         for index, element in enumerate(value):
@@ -427,6 +435,7 @@ class _Named(Part):
     typed when you reword the text (lowercase letters, digits and hyphens)."""
 
     def _name_from(self, text: str | None, fallback: str = "") -> str:
+        """``text`` is the English's, so the name is the same in every language."""
         return self.key or slug(text or "") or fallback
 
 
@@ -452,7 +461,7 @@ class Entry(_Named):
 
     @property
     def name(self) -> str:
-        return self._name_from(self.text)
+        return self._name_from(self.english.text)
 
 
 class MarkdownEntry(Entry):
@@ -484,7 +493,7 @@ class MatrixGroup(_Named):
 
     @property
     def name(self) -> str:
-        return self._name_from(self.heading)
+        return self._name_from(self.english.heading)
 
 
 class Matrix(Part):
@@ -495,9 +504,10 @@ class Matrix(Part):
 
     def decided_column(self, row: MatrixRow) -> str | None:
         """The name of the column a decided row is settled in, if it is one of them."""
-        if row.decided is None:
+        decided = row.english.decided
+        if decided is None:
             return None
-        return next((c.name for c in self.columns if c.name == slug(row.decided)), None)
+        return next((c.name for c in self.columns if c.name == slug(decided)), None)
 
 
 # Each kind of block, and what one line of it is called in messages.
@@ -532,7 +542,7 @@ class Block(_Named):
 
     @property
     def name(self) -> str:
-        return self._name_from(self.heading, self.kind)
+        return self._name_from(self.english.heading, self.kind)
 
     @property
     def entries(self) -> list[Entry]:

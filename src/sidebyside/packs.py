@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .interface import ENGLISH, N_, Interface
 from .model import Session, references
 
 PACK_NAME = "downloads/facilitator-pack.pdf"
-PACK_TITLE = "Facilitator's pack (PDF)"
+PACK_TITLE = N_("Facilitator's pack (PDF)")
 
 
 def session_download(session_id: str, extension: str) -> str:
@@ -34,22 +35,29 @@ class Pack:
         return self.pages is None or src_uri in self.pages
 
 
-WHOLE_COURSE = Pack(
-    PACK_NAME,
-    "facilitator's print pack",
-    "Session plans · key points and reflection prompts for each module · role-play cards "
-    "for every scenario · every worksheet",
-)
+def whole_course_pack(interface: Interface = ENGLISH) -> Pack:
+    _ = interface.gettext
+    return Pack(
+        PACK_NAME,
+        _("facilitator's print pack"),
+        _(
+            "Session plans · key points and reflection prompts for each module · role-play "
+            "cards for every scenario · every worksheet"
+        ),
+    )
 
 
-def session_packs(sessions: tuple[Session, ...]) -> list[Pack]:
+def session_packs(sessions: tuple[Session, ...], interface: Interface = ENGLISH) -> list[Pack]:
     """A pack for each session, in the sessions' order."""
+    _ = interface.gettext
     return [
         Pack(
             session_download(session.id, "pdf"),
-            f"print pack for the session “{session.title}”",
-            "The session plan · key points and reflection prompts for its modules · "
-            "role-play cards and discussion sheets for its scenarios · its worksheets",
+            _("print pack for the session “{title}”").format(title=session.title),
+            _(
+                "The session plan · key points and reflection prompts for its modules · "
+                "role-play cards and discussion sheets for its scenarios · its worksheets"
+            ),
             session,
             frozenset(f"{target.folder}/{ref}.md" for _, ref, target in references(session)),
         )

@@ -21,9 +21,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from .interface import ENGLISH, Interface
 from .load import Course
 from .model import KINDS
-from .packs import WHOLE_COURSE, Pack, session_packs
+from .packs import Pack, session_packs, whole_course_pack
 from .render import Renderer
 
 log = logging.getLogger("mkdocs.plugins.sidebyside.pdf")
@@ -134,9 +135,9 @@ def guide_html(guide: str, printing: Printing, guide_uri: str, packs: list[Pack]
     return _PAGE_HREF.sub(built, html)
 
 
-def course_packs(course: Course) -> list[Pack]:
+def course_packs(course: Course, interface: Interface = ENGLISH) -> list[Pack]:
     """The whole course's pack, then one per session."""
-    return [WHOLE_COURSE, *session_packs(course.sessions)]
+    return [whole_course_pack(interface), *session_packs(course.sessions, interface)]
 
 
 def course_pdfs(printing: Printing, cache: PdfCache | None = None) -> list[Document]:
@@ -162,7 +163,7 @@ def pdf_sources(printing: Printing) -> dict[str, str]:
     guide = printing.guide
     guide_text = guide.read_text(encoding="utf-8") if guide else None
     guide_uri = guide.relative_to(printing.docs_dir.resolve()).as_posix() if guide else ""
-    packs = course_packs(course)
+    packs = course_packs(course, printing.renderer.interface)
     for pack in packs:
         if pack.session is not None:  # its plan, linking pages by their source paths
             plan = renderer.session_plan(pack.session, course)

@@ -26,13 +26,12 @@ from jinja2 import (
 from markupsafe import Markup
 
 from .batch import without_gc_pauses
-from .interface import AUDIENCE_NAMES, PAPER_NAMES, ROLE_NAMES, VERDICT_NAMES
+from .interface import ACTIVITY_NAMES, ENGLISH, PAPER_NAMES, VERDICT_NAMES, Interface
 from .keys import choice_order, essence_key, question_essence, scenario_key, short_hash
 from .load import Course
 from .model import (
     KINDS,
     VERDICTS,
-    Audience,
     ContentItem,
     Kind,
     Response,
@@ -103,15 +102,6 @@ def css_string(text: str) -> Markup:
     return Markup(" ".join(cleaned.split()))
 
 
-def role_name(key: str) -> str:
-    return ROLE_NAMES.get(key, key.replace("-", " "))
-
-
-def audience_text(audience: Sequence[Audience]) -> str:
-    names = [AUDIENCE_NAMES[a] for a in audience]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
 class Renderer:
     """Renders course pages; template folders listed first override the package's own."""
 
@@ -120,8 +110,10 @@ class Renderer:
         template_dirs: Sequence[str | Path] = (),
         site_name: str = "",
         glossary: Mapping[str, str] | None = None,
+        interface: Interface = ENGLISH,
     ) -> None:
         self._markdown = SafeMarkdown(glossary)
+        self.interface = interface
         self._env = Environment(
             loader=ChoiceLoader([FileSystemLoader([*map(str, template_dirs), str(TEMPLATES)])]),
             # Compiled templates are kept in the user's temp folder, keyed by their source:
@@ -133,6 +125,11 @@ class Renderer:
             lstrip_blocks=True,
             keep_trailing_newline=True,
             auto_reload=False,  # templates don't change during a build
+            extensions=["jinja2.ext.i18n"],
+        )
+        # The templates' own words go through _(): the interface's language, from its catalog.
+        self._env.install_gettext_callables(  # type: ignore[attr-defined]
+            interface.gettext, interface.ngettext, newstyle=True
         )
         # Each question's key is written on four pages; work it out once per build.
         cached_key = functools.cache(essence_key)
@@ -142,7 +139,7 @@ class Renderer:
         filters.update(literal=literal, page_title=page_title, css_string=css_string)
         filters.update(set_aside=set_aside, texts=lambda item: list(texts(item)))
         # Names for people to read.
-        filters.update(role=role_name, audience=audience_text)
+        filters.update(role=interface.role_name, audience=interface.audience_text)
         # Keys a learner's saved entries are kept under, and the order things are shown in.
         filters.update(question_key=lambda question: cached_key(question_essence(question)))
         filters.update(short_hash=short_hash, scenario_key=scenario_key)
@@ -150,7 +147,12 @@ class Renderer:
         filters.update(choice_order=choice_order, side_by_side=side_by_side)
         filters.update(session_download=session_download)
         self._env.tests["markdown"] = lambda format: format is TextFormat.MARKDOWN
-        self._env.globals.update(verdict_names=VERDICT_NAMES, site_name=site_name)
+        self._env.globals.update(
+            verdict_names=interface.names(VERDICT_NAMES),
+            activity_names=interface.names(ACTIVITY_NAMES),
+            site_name=site_name,
+            language=interface.language,
+        )
 
     def _render(self, template: str, **context: object) -> str:
         return self._env.get_template(f"sidebyside/{template}").render(**context)
@@ -176,14 +178,14 @@ class Renderer:
                     course=course,
                     pdf_name=pdf_name,
                     with_pdfs=pdf_paper is not None,
-                    paper_name=PAPER_NAMES.get(pdf_paper or "", ""),
+                    paper_name=self.interface.gettext(PAPER_NAMES.get(pdf_paper or "", "")),
                     link=functools.partial(_relative, kind.folder),
                     **{kind.singular: item},
                 )
                 pages.append(Page(f"{kind.folder}/{item.id}.md", content))
         # Each session's slides, which its page opens.
         for session in course.sessions:
-            slides = session_slides(session, course)
+            slides = session_slides(session, course, self.interface)
             present = self._render("present.md", session=session, slides=slides)
             pages.append(Page(f"sessions/{session.id}-present.md", present, in_nav=False))
         # Print views of each scenario, which its page links to.
@@ -265,7 +267,7 @@ class Renderer:
                     course=course,
                     link=link,
                     packs=packs,
-                    paper_name=PAPER_NAMES.get(paper, ""),
+                    paper_name=self.interface.gettext(PAPER_NAMES.get(paper, "")),
                     source_link=functools.partial(_relative, posixpath.dirname(page_uri) or "."),
                 )
                 # A function, so that backslashes in the generated text stay as they are.

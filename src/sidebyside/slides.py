@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .interface import VERDICT_NAMES
+from .interface import ENGLISH, VERDICT_NAMES, Interface
 from .keys import choice_order
 from .load import Course
 from .model import Session, Verdict
@@ -57,26 +57,29 @@ class Slide:
     """Markdown: what the presenter's notes show, and the deck's speaker notes."""
 
 
-def minutes_range(start: int, minutes: int) -> str:
-    return f"{start}\N{EN DASH}{start + minutes} min"
+def minutes_range(start: int, minutes: int, interface: Interface = ENGLISH) -> str:
+    end = start + minutes
+    return interface.gettext("{start}\N{EN DASH}{end} min").format(start=start, end=end)
 
 
-def session_slides(session: Session, course: Course) -> list[Slide]:
+def session_slides(session: Session, course: Course, interface: Interface = ENGLISH) -> list[Slide]:
     """Title, agenda, then each activity: its instructions, its modules' key points, and each
-    of its scenarios worked through by the room."""
-    agenda: list[tuple[str, ...]] = [("Time", "Activity")]
+    of its scenarios worked through by the room, with the slides' own words in the
+    interface's language."""
+    _ = interface.gettext
+    agenda: list[tuple[str, ...]] = [(_("Time"), _("Activity"))]
     start = 0
     for activity in session.activities:
-        agenda.append((minutes_range(start, activity.minutes), activity.title))
+        agenda.append((minutes_range(start, activity.minutes, interface), activity.title))
         start += activity.minutes
     slides = [
         Slide(
             "title",
             session.title,
             text=(session.summary,),
-            notes=("Read the ground rules for role-play aloud before the first activity.",),
+            notes=(_("Read the ground rules for role-play aloud before the first activity."),),
         ),
-        Slide("agenda", "Agenda", table=tuple(agenda)),
+        Slide("agenda", _("Agenda"), table=tuple(agenda)),
     ]
     modules = {module.id: module for module in course.modules}
     for number, activity in enumerate(session.activities):
@@ -91,7 +94,9 @@ def session_slides(session: Session, course: Course) -> list[Slide]:
                 "activity",
                 activity.title,
                 text=(activity.instructions,),
-                points=(f"Have ready: {activity.materials}",) if activity.materials else (),
+                points=(_("Have ready: {materials}").format(materials=activity.materials),)
+                if activity.materials
+                else (),
                 activity=number,
                 notes=notes,
             )
@@ -101,7 +106,7 @@ def session_slides(session: Session, course: Course) -> list[Slide]:
                 slides.append(
                     Slide(
                         "key-points",
-                        f"Key points: {module.title}",
+                        _("Key points: {title}").format(title=module.title),
                         points=tuple(module.key_points),
                         activity=number,
                         notes=facilitator_notes,
@@ -115,7 +120,7 @@ def session_slides(session: Session, course: Course) -> list[Slide]:
                 for place, (_, response) in enumerate(order)
             )
             whys = tuple(
-                f"{c.letter}. {c.label}: {VERDICT_NAMES[c.verdict]}. {c.why}" for c in choices
+                f"{c.letter}. {c.label}: {_(VERDICT_NAMES[c.verdict])}. {c.why}" for c in choices
             )
             slides += [
                 Slide(
@@ -123,28 +128,28 @@ def session_slides(session: Session, course: Course) -> list[Slide]:
                     scenario.title,
                     text=(scenario.situation,),
                     activity=number,
-                    notes=("Read the situation aloud, or ask someone in the room to.",),
+                    notes=(_("Read the situation aloud, or ask someone in the room to."),),
                 ),
                 Slide(
                     "choices",
-                    "What would you do?",
+                    _("What would you do?"),
                     text=(scenario.prompt,),
                     choices=choices,
                     activity=number,
-                    notes=("Let the room vote for a letter before you reveal.", *whys),
+                    notes=(_("Let the room vote for a letter before you reveal."), *whys),
                 ),
                 Slide(
                     "reveal",
-                    "How each one works out",
+                    _("How each one works out"),
                     choices=choices,
                     activity=number,
                     notes=whys,
                 ),
                 Slide(
                     "contrast",
-                    "The bad response, and the better one",
+                    _("The bad response, and the better one"),
                     table=(
-                        ("The bad response", "The good response"),
+                        (_("The bad response"), _("The good response")),
                         *((row.bad, row.good) for row in scenario.contrast),
                     ),
                     activity=number,
@@ -155,12 +160,12 @@ def session_slides(session: Session, course: Course) -> list[Slide]:
                 slides.append(
                     Slide(
                         "discuss",
-                        "Discuss",
+                        _("Discuss"),
                         points=tuple(scenario.discuss),
                         activity=number,
                         notes=facilitator_notes,
                     )
                 )
     if session.follow_up:
-        slides.append(Slide("follow-up", "Before next time", text=(session.follow_up,)))
+        slides.append(Slide("follow-up", _("Before next time"), text=(session.follow_up,)))
     return slides
