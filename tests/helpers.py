@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -347,3 +348,11 @@ def tab_to(page: Any, locator: Any, limit: int = 80) -> None:
             return
         page.keyboard.press("Tab")
     pytest.fail(f"Tab never reached {locator}")
+
+
+def stand_in_translation(english: str) -> str:
+    """A stand-in translation of an English text, marked "[es] ", with the English's form:
+    headings, list items, abbreviations and admonitions keep their marks."""
+    match = re.match(r"^(#+ |- |\d+\. |\*\[[^\]]+\]: |!!! \w+ )", english)
+    mark = match.group(0) if match else ""
+    return mark + "[es] " + english[len(mark) :]

@@ -251,19 +251,17 @@ def form_fields(reader: PdfReader) -> dict[str, list[str]]:
     return named
 
 
-def test_every_pdf_is_tagged_in_english_with_every_field_named(course_site: Path) -> None:
+def _tagged_with_every_field_named(site: Path, language: str) -> None:
     """PDF/UA-1: a structure tree, the document's language and title, and an accessible name
     for each form field, which is what a screen reader says (not its machine name)."""
-    pdfs = sorted(course_site.glob("worksheets/*.pdf")) + sorted(
-        course_site.glob("downloads/*.pdf")
-    )
+    pdfs = sorted(site.glob("worksheets/*.pdf")) + sorted(site.glob("downloads/*.pdf"))
     assert len(pdfs) >= 8
     unnamed = {}
     for pdf in pdfs:
         reader = PdfReader(pdf)
         catalog: Any = reader.trailer["/Root"]
         assert "/StructTreeRoot" in catalog and catalog["/MarkInfo"]["/Marked"], pdf.name
-        assert catalog["/Lang"] == "en", pdf.name
+        assert catalog["/Lang"] == language, pdf.name
         assert reader.metadata is not None and reader.metadata.title, pdf.name
         assert b"pdfuaid:part" in catalog["/Metadata"].get_object().get_data(), pdf.name
         fields = form_fields(reader)
@@ -272,6 +270,20 @@ def test_every_pdf_is_tagged_in_english_with_every_field_named(course_site: Path
         if missing:
             unnamed[pdf.name] = missing
     assert unnamed == {}
+
+
+def test_every_spanish_pdf_is_tagged_in_spanish_with_every_field_named(course_site: Path) -> None:
+    _tagged_with_every_field_named(course_site / "es", "es")
+    english = form_fields(PdfReader(course_site / "worksheets/role-agreement.pdf"))
+    spanish = form_fields(PdfReader(course_site / "es/worksheets/role-agreement.pdf"))
+    # The same fields, under the same names, so entries go to the same place; named in Spanish.
+    assert spanish.keys() == english.keys()
+    row = "role-agreement:matrix:planning-and-instruction:prepares-lesson-materials"
+    assert all(name not in english[row] for name in spanish[row])
+
+
+def test_every_pdf_is_tagged_in_english_with_every_field_named(course_site: Path) -> None:
+    _tagged_with_every_field_named(course_site, "en")
     role_agreement = form_fields(PdfReader(course_site / "worksheets/role-agreement.pdf"))
     assert role_agreement[
         "role-agreement:matrix:planning-and-instruction:prepares-lesson-materials"

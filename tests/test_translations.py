@@ -12,7 +12,7 @@ from sidebyside.load import load_course
 from sidebyside.model import texts
 from sidebyside.translations import read_catalog
 
-from helpers import edit
+from helpers import edit, stand_in_translation
 
 MODULE_PO = "translations/es/modules/first-steps.po"
 
@@ -28,7 +28,7 @@ def _translate_all(course: Path) -> None:
             catalog = read_po(file)
         for message in catalog:
             if message.id:
-                message.string = f"[es] {message.id}"
+                message.string = stand_in_translation(str(message.id))
                 message.flags.discard("fuzzy")
         with path.open("wb") as file:
             write_po(file, catalog, width=0, include_previous=True)

@@ -13,7 +13,14 @@ from .errors import ContentError
 from .load import load_course
 from .model import KINDS
 from .quizcheck import quiz_warnings
-from .translations import languages, status, update
+from .translations import (
+    languages,
+    load_translation,
+    status,
+    text_count,
+    translated_course,
+    update,
+)
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -53,6 +60,9 @@ def _validate(args: argparse.Namespace) -> int:
         if number == 0 or course.items[kind.folder]  # a course has modules; others may wait
     ]
     print(f"The course is valid: {', '.join(counts)}.")
+    for language, listings in behind.items():
+        total = text_count(root, course, language)
+        print(f"'{language}': {total - len(listings)} of {_count(total, 'text')} translated.")
     if course.drafts:
         names = ", ".join(f"{item.id}" for item in course.drafts)
         print(
@@ -91,9 +101,21 @@ def _package(args: argparse.Namespace) -> int:
             plugin = config.plugins["sidebyside"]
             root = config_file.parent / plugin.config.content_dir
             course = load_course(root).published()
+            source = str(config.theme["language"] or "en")
+            language = args.language or source
+            if language != source:
+                if language not in plugin.config.languages:
+                    raise PackageError(
+                        f"{config_file}: the course is not published in '{language}'; add it "
+                        f"to the sidebyside plugin's languages (now {plugin.config.languages})"
+                    )
+                course = translated_course(course, load_translation(root, course, language))
             build(config)
         except ContentError as error:
             print(error.report(), file=sys.stderr)
+            return 1
+        except PackageError as error:
+            print(f"sidebyside package: {error}", file=sys.stderr)
             return 1
         except (MkDocsException, KeyError) as error:
             print(f"sidebyside package: the site did not build: {error}", file=sys.stderr)
@@ -108,6 +130,8 @@ def _package(args: argparse.Namespace) -> int:
                 config.site_name,
                 plugin.config.mastery_score,
                 args.per_module,
+                language,
+                "" if language == source else f"{language}/",
             )
         except PackageError as error:
             print(f"sidebyside package: {error}", file=sys.stderr)
@@ -175,6 +199,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--per-module", action="store_true", help="one SCO per module, tracked apart"
     )
     package.add_argument("--config", default="mkdocs.yml", help="the course's mkdocs.yml")
+    package.add_argument(
+        "--language",
+        default="",
+        help="open the package in one of the course's languages, such as es (default: the "
+        "language it is written in)",
+    )
     package.set_defaults(run=_package)
 
     new = commands.add_parser("new", help="write a commented starter file to edit")

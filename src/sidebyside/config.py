@@ -25,6 +25,14 @@ class SideBySideConfig(Config):
     """Page in docs/ that opens the facilitator's pack (its session plans); '' for none.
     A page named here must exist."""
 
+    # Languages
+    languages = c.ListOfItems(c.Type(str), default=[])
+    """The course's other languages, such as [es]: each is built from its catalogs in
+    translations/<lang>/ into that folder of the site, with a language menu on every page."""
+    preview_languages = c.Type(bool, default=False)
+    """Also build the other languages while previewing (mkdocs serve): each save then takes
+    a build per language. Off, the preview is of the course's own language only."""
+
     # Learning management systems
     mastery_score = c.Type(int, default=80)
     """The score out of 100 a SCORM package counts as passed (its adlcp:masteryscore)."""

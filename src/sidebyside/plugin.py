@@ -7,6 +7,8 @@ import gzip
 import html
 import logging
 import re
+import shutil
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,14 +21,18 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
+from mkdocs.utils.templates import TemplateContext
 
 from .config import SideBySideConfig
 from .decks import DeckCache
+from .editions import PAGE_LINK, Edition, build_edition, translated_docs
 from .errors import ContentError
 from .headers import with_security_headers
+from .interface import ENGLISH, N_, Interface
 from .keys import source_date
 from .load import Course, content_files, load_course
 from .model import KINDS
@@ -44,6 +50,7 @@ from .pdf import (
 from .render import ROLE_PLAY_PAGE, Renderer
 from .render import Page as GeneratedPage
 from .setaside import SetAsideExtension
+from .translations import load_translation, translated_course
 
 ASSETS = Path(__file__).parent / "assets"
 THEME_TEMPLATES = Path(__file__).parent / "templates" / "theme"
@@ -69,9 +76,11 @@ SCRIPT_BUNDLE = "sidebyside.js"
 OFFLINE_SHIM = "iframe-worker.js"
 OFFLINE_SHIM_SCOPE = "iframe-worker-scope.js"  # loaded by the shim into its frame
 _SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
-_NAMED_SEARCH_DIALOG = _SEARCH_DIALOG.replace('role="dialog"', 'role="dialog" aria-label="Search"')
+SEARCH = N_("Search")
 _ARTICLE = '<article class="md-content__inner md-typeset">'
-FACILITATORS = "For facilitators"
+FACILITATORS = N_("For facilitators")
+HOME = N_("Home")
+YOUR_PROGRESS = N_("Your progress")
 # Not under "mkdocs": with `strict: true`, MkDocs counts every warning and error logged
 # there as a failure, and a preview that fails never shows the author what is wrong.
 preview_log = logging.getLogger("sidebyside.preview")
@@ -167,6 +176,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     pdfs: list[Document]
     packs: list[Pack]
     glossary: dict[str, str]
+    edition: Edition | None = None
+    """Set on the builds of the course's translations (see ``editions``)."""
+    interface: Interface = ENGLISH
 
     def __init__(self) -> None:
         super().__init__()
@@ -176,6 +188,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self.deck_cache = DeckCache()
         self.preview_pdfs = PreviewPdfs()
         self.packs = []
+        # Each translation's build has a plugin of its own; these keep its caches between
+        # the builds of a preview.
+        self.edition_caches: dict[str, tuple[PdfCache, DeckCache]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -193,6 +208,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         root = self._content_root(config)
         try:
             course = load_course(root)
+            if self.edition and self.edition.is_translation:
+                course = self._translate(config, root, course, self.edition.language)
             # Drafts are previewed, never published.
             self.course = course if self.serving else course.published()
             self.problems = ""
@@ -207,7 +224,10 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         # A district's custom_dir comes first, so it can override any of our templates.
         self.glossary = abbreviations(config)
         self.renderer = Renderer(
-            template_dirs=config.theme.dirs, site_name=config.site_name, glossary=self.glossary
+            template_dirs=config.theme.dirs,
+            site_name=config.site_name,
+            glossary=self.glossary,
+            interface=self.interface,
         )
         docs_dir = Path(config.docs_dir)
         self.pages = self._pages(docs_dir, root)
@@ -226,6 +246,26 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         if config.nav is None:
             config.nav = self._navigation(docs_dir)
         return config
+
+    def _translate(self, config: MkDocsConfig, root: Path, course: Course, language: str) -> Course:
+        """This build's course, pages and snippets in ``language``, from its catalogs."""
+        translation = load_translation(root, course, language)
+        self.interface = translation.interface
+        snippets = config.mdx_configs.get("pymdownx.snippets", {})
+        folder = Path(tempfile.mkdtemp(prefix=f"sidebyside-{language}-"))
+        self._translated_folder = folder
+        docs, appended = translated_docs(
+            Path(config.docs_dir), root, snippets.get("auto_append", []), translation, folder
+        )
+        config.docs_dir = str(docs)
+        if snippets:  # pymdownx.snippets reads only inside its base paths
+            base = snippets.get("base_path", ["."])
+            snippets["base_path"] = [
+                str(folder / "snippets"),
+                *([base] if isinstance(base, str) else base),
+            ]
+            snippets["auto_append"] = [Path(name).name for name in appended]
+        return translated_course(course, translation)
 
     def _pages(self, docs_dir: Path, root: Path) -> list[GeneratedPage]:
         """The generated pages, checked against the hand-written ones they must not replace."""
@@ -268,7 +308,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self, docs_dir: Path, site_dir: str, link: Link, to_html: Callable[[str], str]
     ) -> list[Document]:
         guide = self._guide(docs_dir)
-        self.packs = course_packs(self.course)
+        self.packs = course_packs(self.course, self.interface)
         printing = Printing(
             self.course, self.renderer, self.config.paper, docs_dir, guide, link, to_html
         )
@@ -298,20 +338,22 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         """Home, the learner's sections (modules, progress, scenarios, worksheets), then "For
         facilitators", then the hand-written pages: grouped under the section their front
         matter's ``nav_section`` names, or on their own."""
-        nav: list[Any] = [{"Home": "index.md"}] if (docs_dir / "index.md").is_file() else []
+        _ = self.interface.gettext
+        nav: list[Any] = [{_(HOME): "index.md"}] if (docs_dir / "index.md").is_file() else []
         for number, kind in enumerate(KINDS.values()):
             entries = [f"{kind.folder}/index.md"] if kind.index else []
             entries += [f"{kind.folder}/{item_id}.md" for item_id in self.course.items[kind.folder]]
             if entries:
-                nav.append({kind.nav_title: entries})
+                nav.append({_(kind.nav_title): entries})
             if number == 0:  # after the modules, what the learner has done in them
-                nav.append({"Your progress": ["notes.md", "certificate.md"]})
-        sections: dict[str, list[Any]] = {FACILITATORS: []}
+                nav.append({_(YOUR_PROGRESS): ["notes.md", "certificate.md"]})
+        facilitators = _(FACILITATORS)
+        sections: dict[str, list[Any]] = {facilitators: []}
         if self.config.pack_guide:
-            sections[FACILITATORS].append(self.config.pack_guide)
-        sections[FACILITATORS].append(ROLE_PLAY_PAGE)
+            sections[facilitators].append(self.config.pack_guide)
+        sections[facilitators].append(ROLE_PLAY_PAGE)
         if self.pdfs:
-            sections[FACILITATORS].append({PACK_TITLE: PACK_NAME})
+            sections[facilitators].append({_(PACK_TITLE): PACK_NAME})
         pages_alone = []
         for path in sorted(docs_dir.rglob("*.md")):
             uri = path.relative_to(docs_dir).as_posix()
@@ -341,7 +383,7 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             )
         for document in self.pdfs:
             files.append(File.generated(config, document.uri, content=document.content))
-        decks = self.deck_cache.decks(self.course, config.site_name, self.glossary)
+        decks = self.deck_cache.decks(self.course, config.site_name, self.glossary, self.interface)
         for session_id, deck in decks.items():
             files.append(File.generated(config, session_download(session_id, "pptx"), content=deck))
         return files
@@ -363,9 +405,33 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
             markdown, self.course, link, packs, self.config.paper, page.file.src_uri
         )
 
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext | None:
+        if self._edition(config) is not None:  # Material's language menu and hreflang links
+            config.extra["alternate"] = self._edition(config).alternates(page.url)  # type: ignore[union-attr]
+        return context
+
+    def _edition(self, config: MkDocsConfig) -> Edition | None:
+        """The languages of this build's site, when it has more than one."""
+        if self.edition:
+            return self.edition
+        if not self.config.languages or (self.serving and not self.config.preview_languages):
+            return None
+        source = str(config.theme["language"] or "en")
+        return Edition(source, source, (source, *self.config.languages))
+
+    def _named_search(self, output: str) -> str:
+        """Material's search dialog has no accessible name; give it one."""
+        name = html.escape(self.interface.gettext(SEARCH))
+        named = _SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{name}"')
+        return output.replace(_SEARCH_DIALOG, named, 1)
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
-        # Material's search dialog has no accessible name; give it one.
-        output = output.replace(_SEARCH_DIALOG, _NAMED_SEARCH_DIALOG, 1)
+        output = self._named_search(output)
+        output = output.replace(f'href="{PAGE_LINK}', 'href="')  # see Edition.alternates
+        if (edition := self._edition(config)) is not None:  # for the 404 page, the home's
+            config.extra["alternate"] = edition.alternates("")
         if self.problems:
             output = output.replace(_ARTICLE, _ARTICLE + _problems_banner(self.problems), 1)
         return with_security_headers(output, preview=self.serving)
@@ -374,13 +440,32 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         self, output_content: str, /, *, template_name: str, config: MkDocsConfig
     ) -> str | None:
         # The 404 page is a template, not a page: name its search dialog too.
-        output_content = output_content.replace(_SEARCH_DIALOG, _NAMED_SEARCH_DIALOG, 1)
+        output_content = self._named_search(output_content)
+        output_content = output_content.replace(f'href="{PAGE_LINK}', 'href="')
         if template_name.endswith(".html"):
             return with_security_headers(output_content, preview=self.serving)
         return output_content
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         _sitemap_without_build_time(Path(config.site_dir))
+        if self.edition is not None:
+            shutil.rmtree(self._translated_folder, ignore_errors=True)
+            return
+        site = self._edition(config)
+        if site is None or not self.config.enabled:
+            return
+        for language in self.config.languages:
+            edition = Edition(language, site.source, site.languages)
+
+            def prepare(plugin: Any, edition: Edition = edition) -> None:
+                if isinstance(plugin, SideBySidePlugin):
+                    plugin.edition = edition
+                    caches = self.edition_caches.setdefault(
+                        edition.language, (PdfCache(), DeckCache())
+                    )
+                    plugin.pdf_cache, plugin.deck_cache = caches
+
+            build_edition(config, edition, prepare)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:

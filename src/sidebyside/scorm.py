@@ -45,7 +45,12 @@ def writable_target(output: Path) -> Path:
 
 
 def manifest(
-    course: Course, files: Iterable[str], title: str, mastery_score: int, per_module: bool
+    course: Course,
+    files: Iterable[str],
+    title: str,
+    mastery_score: int,
+    per_module: bool,
+    folder: str = "",
 ) -> str:
     """The package's imsmanifest.xml."""
     listed = "\n".join(f"      <file href={quoteattr(name)}/>" for name in sorted(files))
@@ -58,7 +63,7 @@ def manifest(
         )
         resources = "\n".join(
             f'    <resource identifier="sco-{m.id}" type="webcontent" adlcp:scormtype="sco" '
-            f'href="{LAUNCH}?start=modules/{m.id}.html">\n      <file href="{LAUNCH}"/>\n'
+            f'href="{LAUNCH}?start={folder}modules/{m.id}.html">\n      <file href="{LAUNCH}"/>\n'
             '      <dependency identifierref="site"/>\n    </resource>'
             for m in course.modules
         )
@@ -100,11 +105,15 @@ def manifest(
 """
 
 
-def launch_page(course: Course, title: str, mastery_score: int) -> str:
+def launch_page(
+    course: Course, title: str, mastery_score: int, folder: str = "", language: str = "en"
+) -> str:
     """lms.html, carrying what its script needs to report progress: each module's questions
-    and each scenario by the keys the pages save them under."""
+    and each scenario by the keys the pages save them under, and the page it opens first
+    (the home page of the edition in ``folder``)."""
     data = {
         "mastery": mastery_score,
+        "home": f"{folder}index.html",
         "modules": [
             {"id": m.id, "questions": [essence_key(question_essence(q)) for q in m.quiz]}
             for m in course.modules
@@ -113,7 +122,7 @@ def launch_page(course: Course, title: str, mastery_score: int) -> str:
     }
     text = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")
     page = (SCHEMAS / "lms.html").read_text(encoding="utf-8")
-    return page.format(title=html.escape(title), data=text)
+    return page.format(title=html.escape(title), data=text, language=html.escape(language))
 
 
 def _text(value: str) -> str:
@@ -121,11 +130,22 @@ def _text(value: str) -> str:
 
 
 def write_package(
-    site: Path, output: Path, course: Course, title: str, mastery_score: int, per_module: bool
+    site: Path,
+    output: Path,
+    course: Course,
+    title: str,
+    mastery_score: int,
+    per_module: bool,
+    language: str = "en",
+    folder: str = "",
 ) -> int:
     """Zip the built ``site`` with its manifest and schemas into ``output``; its size in bytes.
-    Written beside the target first, so that a failure leaves no half-written package."""
-    launch = {LAUNCH: launch_page(course, title, mastery_score).encode()}
+    Written beside the target first, so that a failure leaves no half-written package.
+
+    For a translation (``course`` translated, ``folder`` its place in the site, such as
+    ``es/``), the package opens in it and names its modules in it; the other languages stay
+    inside, for the language menu."""
+    launch = {LAUNCH: launch_page(course, title, mastery_score, folder, language).encode()}
     launch[SESSION_SCRIPT] = (SCHEMAS / "lms-session.js").read_bytes()
     files = sorted(
         path.relative_to(site).as_posix()
@@ -143,7 +163,7 @@ def write_package(
     partial = output.with_name(output.name + ".partial")
     try:
         with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED) as package:
-            text = manifest(course, files, title, mastery_score, per_module)
+            text = manifest(course, files, title, mastery_score, per_module, folder)
             _add(package, "imsmanifest.xml", text.encode())
             for schema in sorted(SCHEMAS.glob("*.xsd")):
                 _add(package, schema.name, schema.read_bytes())

@@ -156,6 +156,6 @@
   if (connected && get("cmi.core.lesson_status") === "not attempted") set("cmi.core.lesson_status", "incomplete");
   var start = /[?&]start=([^&#]+)/.exec(location.search);
   var resume = get("cmi.core.lesson_location");
-  var first = start && PAGE.test(decodeURIComponent(start[1])) ? decodeURIComponent(start[1]) : PAGE.test(resume) ? resume : "index.html";
+  var first = start && PAGE.test(decodeURIComponent(start[1])) ? decodeURIComponent(start[1]) : PAGE.test(resume) ? resume : data.home;
   document.getElementById("sbs-lms-frame").src = first;
 })();
