@@ -341,13 +341,14 @@ def builder(
 
 
 def preview_like(config_file: Path, pdf: bool = False) -> list[PluginEntry]:
-    """The file's plugins as for a preview: our PDFs as ``pdf`` says, Material's offline
-    plugin off (on both sides of a comparison alike)."""
+    """The file's plugins as for a preview: our PDFs as ``pdf`` says, the course's own
+    language only (a preview builds no other), Material's offline plugin off (on both sides
+    of a comparison alike)."""
     off = {"enabled": False}
     options: dict[str, dict[str, Any]] = {"offline": off, "material/offline": off}
     ours = our_name(config_file)
     if ours is not None:
-        options[ours] = {"pdf": pdf}
+        options[ours] = {"pdf": pdf, "languages": []}
     return with_options(plugin_entries(config_file), options)
 
 

@@ -7,7 +7,6 @@ import gzip
 import html
 import logging
 import re
-import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -177,7 +176,9 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     packs: list[Pack]
     glossary: dict[str, str]
     edition: Edition | None = None
-    """Set on the builds of the course's translations (see ``editions``)."""
+    """Set on the builds of the course's translations (see ``editions``), with a folder for
+    their translated pages."""
+    edition_folder: Path | None = None
     interface: Interface = ENGLISH
 
     def __init__(self) -> None:
@@ -252,8 +253,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
         translation = load_translation(root, course, language)
         self.interface = translation.interface
         snippets = config.mdx_configs.get("pymdownx.snippets", {})
-        folder = Path(tempfile.mkdtemp(prefix=f"sidebyside-{language}-"))
-        self._translated_folder = folder
+        folder = self.edition_folder
+        assert folder is not None, "an edition's build is given a folder (see on_post_build)"
         docs, appended = translated_docs(
             Path(config.docs_dir), root, snippets.get("auto_append", []), translation, folder
         )
@@ -408,8 +409,8 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
     def on_page_context(
         self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext | None:
-        if self._edition(config) is not None:  # Material's language menu and hreflang links
-            config.extra["alternate"] = self._edition(config).alternates(page.url)  # type: ignore[union-attr]
+        if (edition := self._edition(config)) is not None:  # the language menu, hreflang links
+            config.extra["alternate"] = edition.alternates(page.url)
         return context
 
     def _edition(self, config: MkDocsConfig) -> Edition | None:
@@ -448,24 +449,22 @@ class SideBySidePlugin(BasePlugin[SideBySideConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         _sitemap_without_build_time(Path(config.site_dir))
-        if self.edition is not None:
-            shutil.rmtree(self._translated_folder, ignore_errors=True)
-            return
         site = self._edition(config)
-        if site is None or not self.config.enabled:
+        if self.edition is not None or site is None or not self.config.enabled:
             return
         for language in self.config.languages:
             edition = Edition(language, site.source, site.languages)
+            with tempfile.TemporaryDirectory(prefix=f"sidebyside-{language}-") as folder:
 
-            def prepare(plugin: Any, edition: Edition = edition) -> None:
-                if isinstance(plugin, SideBySidePlugin):
-                    plugin.edition = edition
-                    caches = self.edition_caches.setdefault(
-                        edition.language, (PdfCache(), DeckCache())
-                    )
-                    plugin.pdf_cache, plugin.deck_cache = caches
+                def prepare(plugin: Any, edition: Edition = edition, folder: str = folder) -> None:
+                    if isinstance(plugin, SideBySidePlugin):
+                        plugin.edition, plugin.edition_folder = edition, Path(folder)
+                        caches = self.edition_caches.setdefault(
+                            edition.language, (PdfCache(), DeckCache())
+                        )
+                        plugin.pdf_cache, plugin.deck_cache = caches
 
-            build_edition(config, edition, prepare)
+                build_edition(config, edition, prepare)
 
     def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
         if self.config.enabled:
