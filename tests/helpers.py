@@ -356,3 +356,19 @@ def stand_in_translation(english: str) -> str:
     match = re.match(r"^(#+ |- |\d+\. |\*\[[^\]]+\]: |!!! \w+ )", english)
     mark = match.group(0) if match else ""
     return mark + "[es] " + english[len(mark) :]
+
+
+def translate_every_catalog(course: Path) -> None:
+    """Fill every Spanish catalog of ``course`` as a translator would, each text given its
+    stand-in translation and marked current."""
+    from babel.messages.pofile import read_po, write_po
+
+    for path in (course / "translations/es").rglob("*.po"):
+        with path.open("rb") as file:
+            catalog = read_po(file)
+        for message in catalog:
+            if message.id:
+                message.string = stand_in_translation(str(message.id))
+                message.flags.discard("fuzzy")
+        with path.open("wb") as file:
+            write_po(file, catalog, width=0, include_previous=True)

@@ -13,7 +13,7 @@ from babel.messages.pofile import read_po, write_po
 from sidebyside.cli import main
 from sidebyside.page_texts import page_texts, translated_page
 
-from helpers import build_site, edit, stand_in_translation
+from helpers import build_site, edit, translate_every_catalog
 
 ES = "[es] "
 
@@ -23,14 +23,7 @@ def _publish_in_spanish(course: Path) -> None:
     that marks each text as Spanish."""
     edit(course / "mkdocs.yml", "      pdf: false", "      pdf: false\n      languages: [es]")
     assert main(["translations", "update", "es", "--root", str(course)]) == 0
-    for path in (course / "translations/es").rglob("*.po"):
-        with path.open("rb") as file:
-            catalog = read_po(file)
-        for message in catalog:
-            if message.id:
-                message.string = stand_in_translation(str(message.id))
-        with path.open("wb") as file:
-            write_po(file, catalog, width=0, include_previous=True)
+    translate_every_catalog(course)
 
 
 def _html(site: Path, uri: str) -> str:

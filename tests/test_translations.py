@@ -12,26 +12,13 @@ from sidebyside.load import load_course
 from sidebyside.model import texts
 from sidebyside.translations import read_catalog
 
-from helpers import edit, stand_in_translation
+from helpers import edit, translate_every_catalog
 
 MODULE_PO = "translations/es/modules/first-steps.po"
 
 
 def _update(course: Path) -> int:
     return main(["translations", "update", "es", "--root", str(course)])
-
-
-def _translate_all(course: Path) -> None:
-    """Fill every catalog as a translator would, each text given a Spanish stand-in."""
-    for path in (course / "translations/es").rglob("*.po"):
-        with path.open("rb") as file:
-            catalog = read_po(file)
-        for message in catalog:
-            if message.id:
-                message.string = stand_in_translation(str(message.id))
-                message.flags.discard("fuzzy")
-        with path.open("wb") as file:
-            write_po(file, catalog, width=0, include_previous=True)
 
 
 def _validate(course: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
@@ -68,7 +55,7 @@ def test_strict_validate_fails_until_everything_is_translated(
     code, err = _validate(course, capsys)
     assert code == 1
     assert f"{MODULE_PO}:" in err and ": untranslated (modules/first-steps.yml:" in err
-    _translate_all(course)
+    translate_every_catalog(course)
     code, err = _validate(course, capsys)
     assert code == 0, err
 
@@ -77,7 +64,7 @@ def test_a_changed_english_text_fails_with_both_places_then_turns_fuzzy(
     course: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     _update(course)
-    _translate_all(course)
+    translate_every_catalog(course)
     edit(course / "modules/first-steps.yml", "First steps together", "First weeks together")
     code, err = _validate(course, capsys)
     assert code == 1
@@ -135,7 +122,7 @@ def test_a_translation_must_keep_the_english_form(
     course: Path, capsys: pytest.CaptureFixture[str], context: str, translation: str, wrong: str
 ) -> None:
     _update(course)
-    _translate_all(course)
+    translate_every_catalog(course)
     po = course / MODULE_PO
     with po.open("rb") as file:
         catalog = read_po(file)
